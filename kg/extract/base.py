@@ -1,0 +1,111 @@
+"""What extractors produce and share: mentions with offsets and evidence, and the working document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar, Protocol
+
+from kg.article import Article, Sentence
+from kg.dates import PartialDate
+from kg.segment import Token, cut
+
+ORGANIZATION, PLACE, PERSON, POLICY, MEETING, DECISION = (
+    "Organization", "Place", "Person", "Policy", "Meeting", "Decision")
+ENTITY_KINDS = (ORGANIZATION, PLACE, PERSON, POLICY)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name found in the text: an organisation, place, person or policy.
+
+    ``start``/``end`` index the article's ``zh.text``; ``sentence`` indexes its sentences.
+    ``canonical`` is the gazetteer's or a pattern's full name when known, else empty.
+    """
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    sentence: int
+    rule: str
+    canonical: str = ""
+
+
+@dataclass
+class MeetingMention:
+    """A meeting, with what the text says of who convened it, where and when."""
+
+    name: str
+    start: int
+    end: int
+    sentence: int
+    rule: str
+    conveners: list[Mention] = field(default_factory=list)
+    places: list[Mention] = field(default_factory=list)
+    participants: list[Mention] = field(default_factory=list)
+    date: PartialDate | None = None
+    end_date: PartialDate | None = None
+    aliases: list[str] = field(default_factory=list)
+    sentences: list[int] = field(default_factory=list)
+
+
+@dataclass
+class DecisionMention:
+    """One thing decided, clause-sized, with who decided it and what it concerns."""
+
+    text: str
+    start: int
+    end: int
+    sentence: int
+    verb: str
+    meeting: int | None = None
+    organization: Mention | None = None
+    concerns: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class Doc:
+    """An article under extraction: its sentences cut into tokens, and what components have added."""
+
+    article: Article
+    tokens: list[list[Token]]
+    mentions: list[Mention] = field(default_factory=list)
+    meetings: list[MeetingMention] = field(default_factory=list)
+    decisions: list[DecisionMention] = field(default_factory=list)
+
+    @classmethod
+    def from_article(cls, article: Article) -> Doc:
+        sentences = article.zh.sentences if article.zh else []
+        return cls(article, [cut(s.text) for s in sentences])
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        return self.article.zh.sentences if self.article.zh else []
+
+    def of_kind(self, kind: str) -> list[Mention]:
+        return [m for m in self.mentions if m.kind == kind]
+
+    def in_sentence(self, index: int, kind: str | None = None) -> list[Mention]:
+        return sorted((m for m in self.mentions if m.sentence == index and (kind is None or m.kind == kind)),
+                      key=lambda m: m.start)
+
+    def add(self, mention: Mention) -> bool:
+        """Add a mention unless it overlaps one already found (earlier components win)."""
+        for other in self.mentions:
+            if mention.start < other.end and other.start < mention.end:
+                return False
+        self.mentions.append(mention)
+        return True
+
+    def covered(self, start: int, end: int) -> bool:
+        return any(start < m.end and m.start < end for m in self.mentions)
+
+
+class Component(Protocol):
+    """A pipeline step, in the manner of spaCy's components: it reads a Doc and adds to it."""
+
+    name: ClassVar[str]
+    adds: ClassVar[str]
+    requires: ClassVar[tuple[str, ...]]
+
+    def __call__(self, doc: Doc) -> None: ...

@@ -1,0 +1,175 @@
+"""Meetings: named conferences, congresses, plenums and sessions, with convener, place and date.
+
+A meeting is a head-word chunk (…会议, …大会, …全会) that is not generic. Its convener is the
+body the name starts with (中共中央第二次全体会议 → 中共中央) or the subject of 召开/举行/主持
+in the same clause; its place follows 在 in that clause; its date is the clause's date.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from kg.dates import find_dates
+from kg.extract.base import MEETING, ORGANIZATION, PLACE, Doc, MeetingMention, Mention
+from kg.extract.chunks import PUNCT, extend_left, ordinal
+from kg.segment import Token
+
+HEADS = ("代表大会", "代表会议", "全体会议", "扩大会议", "联席会议", "首脑会议", "会议", "大会", "全会",
+         "常会", "参议会", "座谈会", "讨论会", "报告会", "代表会", "扩大会", "年会")
+CONVENE_VERBS = ("召开", "举行", "召集", "主持", "开会", "开幕", "闭幕", "连开", "开了", "开过")
+# Words that make a meeting reference generic (会议, 这次会议, 各种会议): the guidelines skip them.
+GENERIC_MODIFIERS = frozenset("这 这次 那次 该 此 此次 本次 本 各种 各 各级 一些 有些 许多 上述 这个 一次 两次 每次 上次 下次 今天 昨天".split())
+COREFERENCE = re.compile(r"(?:这次|此次|本次|该次)?(?:会议|大会|全会|会上|该会|本会)")
+_CLAUSE_BREAK = re.compile(r"[，。；：！？]")
+_CN_CONGRESS = re.compile(r"“?([一二三四五六七八九十]{1,3})大”?")
+_SCOPE = re.compile(r"^(?:全国|全省|全市|全县|全区|全党|全军|省|市|县|区)")
+
+
+def _allow(tokens: list[Token], i: int) -> bool | None:
+    tok = tokens[i]
+    if tok.word == "的":  # 党的第八次全国代表大会
+        return i >= 1 and tokens[i - 1].word in {"党", "我党"}
+    if ordinal(tok) or tok.pos == "m" and tok.word[-1:] in "届次中":
+        return True
+    if tok.pos in {"a", "v", "vn"} and tok.word in {"扩大", "紧急", "高级", "临时", "特别", "全体", "首届", "联席", "电话"}:
+        return True
+    return None
+
+
+def core(name: str, conveners: list[Mention]) -> str:
+    """A meeting name less its convener and scope, for matching two names of one meeting."""
+    for c in sorted(conveners, key=lambda m: -len(m.text)):
+        for form in (c.text, c.canonical):
+            if form and name.startswith(form):
+                name = name[len(form):]
+    return _SCOPE.sub("", name)
+
+
+class MeetingExtractor:
+    """Finds meetings and links each to its convener, place and date."""
+
+    name: ClassVar[str] = "meetings"
+    adds: ClassVar[str] = "meetings"
+    requires: ClassVar[tuple[str, ...]] = ("organizations", "places", "persons", "policies")
+
+    def __call__(self, doc: Doc) -> None:
+        for index, sentence in enumerate(doc.sentences):
+            tokens = doc.tokens[index]
+            for i, tok in enumerate(tokens):
+                if not tok.word.endswith(HEADS) or tok.pos.startswith("v"):
+                    continue
+                first = extend_left(tokens, i, max_chars=30, allow=_allow)
+                while first < i and tokens[first].word in {"的", "和"}:
+                    first += 1
+                start, end = sentence.start + tokens[first].start, sentence.start + tok.end
+                name = sentence.text[tokens[first].start:tok.end]
+                if self._generic(name, tokens[first:i]):
+                    continue
+                self._add(doc, MeetingMention(name, start, end, index, "head-chunk"))
+            for m in _CN_CONGRESS.finditer(sentence.text):
+                nxt = sentence.text[m.end():m.end() + 1]
+                if "“" in m.group(0) or nxt in {"的", "精", "文", "决", "路", "以"}:
+                    name = f"中国共产党第{m.group(1)}次全国代表大会"
+                    self._add(doc, MeetingMention(name, sentence.start + m.start(), sentence.start + m.end(),
+                                                  index, "congress-abbreviation", aliases=[m.group(0).strip("“”")]))
+        for meeting in doc.meetings:
+            self._link(doc, meeting)
+        self._merge(doc)
+
+    @staticmethod
+    def _generic(name: str, modifiers: list[Token]) -> bool:
+        if not modifiers:
+            return len(name) < 4 or name in {"代表大会", "全体会议", "扩大会议"} and False
+        if modifiers[0].word in GENERIC_MODIFIERS or modifiers[0].pos == "r":
+            return True
+        return len(name) < 4
+
+    @staticmethod
+    def _add(doc: Doc, meeting: MeetingMention) -> None:
+        for other in doc.meetings:
+            if meeting.start < other.end and other.start < meeting.end:
+                return
+        # A meeting name swallows the organisations and places it is built from.
+        doc.mentions[:] = [m for m in doc.mentions if not (m.start >= meeting.start and m.end <= meeting.end
+                                                           and m.kind not in {ORGANIZATION, PLACE})]
+        meeting.sentences.append(meeting.sentence)
+        doc.meetings.append(meeting)
+
+    @staticmethod
+    def _link(doc: Doc, meeting: MeetingMention) -> None:
+        sentence = doc.sentences[meeting.sentence]
+        text = sentence.text
+        local_start, local_end = meeting.start - sentence.start, meeting.end - sentence.start
+        clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, local_start)), default=0)
+        nxt = _CLAUSE_BREAK.search(text, local_end)
+        clause_end = nxt.start() if nxt else len(text)
+        orgs = doc.in_sentence(meeting.sentence, ORGANIZATION)
+        places = doc.in_sentence(meeting.sentence, PLACE)
+        # The body the name starts with convenes its own session.
+        for org in orgs:
+            if org.start == meeting.start and org.end < meeting.end:
+                meeting.conveners.append(org)
+        before = text[clause_start:local_start]
+        after = text[local_end:clause_end]
+        verb_before = any(v in before for v in CONVENE_VERBS)
+        verb_after = any(v in after for v in CONVENE_VERBS)
+        if not meeting.conveners and (verb_before or after.startswith(("由",))):
+            subject = [o for o in orgs if sentence.start + clause_start <= o.start < meeting.start]
+            if not subject and verb_before:  # the subject may open the sentence: 冀鲁豫行署自九日至十一日，连开…
+                subject = [o for o in orgs if o.end <= meeting.start and o.start == min(x.start for x in orgs)]
+            if subject:
+                meeting.conveners.append(subject[-1] if verb_before else subject[0])
+        if not meeting.conveners and after.startswith("由"):
+            by = [o for o in orgs if meeting.end <= o.start < sentence.start + clause_end]
+            if by:
+                meeting.conveners.append(by[0])
+        for place in places:
+            local = place.start - sentence.start
+            if (clause_start <= local < local_start or local_end <= local < clause_end) and \
+                    text[max(local - 1, 0):local] == "在" and (verb_before or verb_after):
+                meeting.places.append(place)
+        window = text[clause_start:clause_end]
+        dates = find_dates(window, doc.article.dateline.date if doc.article.dateline and
+                           doc.article.dateline.date else doc.article.date)
+        if dates and (verb_before or verb_after or "于" in window):
+            meeting.date = dates[0][2]
+            if len(dates) > 1 and "至" in window[dates[0][1]:dates[1][0] + 1]:
+                meeting.end_date = dates[1][2]
+
+    @staticmethod
+    def _merge(doc: Doc) -> None:
+        """One node per meeting: names alike in core and convener are the same meeting."""
+        merged: list[MeetingMention] = []
+        for meeting in doc.meetings:
+            for kept in merged:
+                same_convener = not meeting.conveners or not kept.conveners or \
+                    {c.canonical for c in meeting.conveners} & {c.canonical for c in kept.conveners}
+                a, b = core(kept.name, kept.conveners), core(meeting.name, meeting.conveners)
+                if kept.name == meeting.name or same_convener and a == b and len(a) >= 2 or \
+                        meeting.name in kept.aliases or kept.name in meeting.aliases:
+                    if meeting.name != kept.name and meeting.name not in kept.aliases:
+                        kept.aliases.append(meeting.name)
+                    kept.conveners.extend(c for c in meeting.conveners
+                                          if c.canonical not in {k.canonical for k in kept.conveners})
+                    kept.places.extend(p for p in meeting.places
+                                       if p.canonical not in {k.canonical for k in kept.places})
+                    kept.date = kept.date or meeting.date
+                    kept.end_date = kept.end_date or meeting.end_date
+                    kept.sentences.extend(meeting.sentences)
+                    break
+            else:
+                merged.append(meeting)
+        doc.meetings[:] = merged
+
+
+def reported_meeting(doc: Doc, before_sentence: int) -> int | None:
+    """The meeting that 会议/这次会议/会上 refers to: the last convened one so far, else the first."""
+    candidates = [i for i, m in enumerate(doc.meetings) if min(m.sentences) <= before_sentence]
+    convened = [i for i in candidates if doc.meetings[i].conveners]
+    if convened:
+        return convened[-1]
+    return candidates[0] if candidates else (0 if doc.meetings else None)
+
+
+__all__ = ["COREFERENCE", "MEETING", "PUNCT", "MeetingExtractor", "reported_meeting"]

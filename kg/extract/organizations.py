@@ -1,0 +1,117 @@
+"""Organisations: the gazetteer, place + body patterns (河北省委, 上海市人民委员会), and named bodies."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import ClassVar
+
+from kg import lexicon
+from kg.extract.base import ORGANIZATION, Doc, Mention
+from kg.extract.chunks import extend_left, span_text
+
+# Heads of a body's name, longest first. Bare 会, 社, 团 are left out: they end too many other words.
+HEADS = (
+    "人民委员会", "人民代表大会常务委员会", "常务委员会", "委员会", "人民政府", "政府", "行政公署", "公署",
+    "行署", "办事处", "总工会", "工会", "联合会", "协会", "学会", "合作社", "供销社", "信用社", "公司",
+    "工厂", "银行", "大学", "学院", "中学", "研究所", "研究院", "科学院", "法院", "检察院", "代表团",
+    "政治局", "书记处", "军区", "兵团", "部", "局", "厅", "署", "党部", "总社", "分社", "支社",
+    "省委", "市委", "县委", "地委", "区委", "党委", "团委", "参议会", "委会", "边府",
+)
+_LEVEL = "(?:省|市|县|专区|地区|区|自治区|自治州|自治县|旗|盟|镇|乡|村)?"
+_BODY = ("(?:人民委员会|人民政府|人民代表大会常务委员会|人民代表大会|委员会|政府|行政公署|行署|公署|"
+         "省委|市委|县委|地委|区委|委|党部|军区|人民法院|人民检察院)")
+# Generic bodies that name no one in particular: the guidelines make them optional.
+GENERIC = frozenset("""
+党委 省委 市委 县委 地委 区委 团委 各级党委 地区党委 政府 人民政府 委员会 工会 合作社 农业社 供销社 公司 工厂 银行
+大学 学院 中学 部 局 厅 署 本部 该部 各部 有关部门 机关 企业 国家机关 人民委员会 党政机关 代表团 常务委员会
+""".split())
+_PARTY_PREFIX = re.compile(r"^(?:中国共产党|中共)")
+_COMMITTEE = {"省委": "省委员会", "市委": "市委员会", "县委": "县委员会", "地委": "地委员会", "区委": "区委员会"}
+
+
+@cache
+def _place_body_pattern() -> re.Pattern[str]:
+    names = {n for e in lexicon.places().entries if e.kind not in {"river", "mountain", "lake", "sea", "canal"}
+             for n in (e.name, *e.aliases) if len(n) >= 2}
+    alternation = "|".join(map(re.escape, sorted(names, key=lambda n: (-len(n), n))))
+    return re.compile(rf"(?:中国共产党|中共)?(?:{alternation}){_LEVEL}{_BODY}")
+
+
+def canonical_name(name: str) -> str:
+    """The full name of a body: gazetteer aliases, and 中共X省委 → 中共X省委员会."""
+    entry = lexicon.organizations().get(name)
+    if entry is not None:
+        return entry.name
+    bare = _PARTY_PREFIX.sub("", name)
+    for short, full in _COMMITTEE.items():
+        if bare.endswith(short):
+            place = bare[: -len(short)]
+            if place and (place in lexicon.places() or place + short[0] in lexicon.places()):
+                return "中共" + place + full
+    if _PARTY_PREFIX.match(name) and bare.endswith(("省委员会", "市委员会", "县委员会", "地委员会", "区委员会")):
+        return "中共" + bare
+    # A known body's abbreviation before a place and a level: 民革河北省委员会.
+    for n in range(2, len(name) - 3):
+        prefix = lexicon.organizations().get(name[:n])
+        if prefix is not None and _place_body_pattern().fullmatch(name[n:]):
+            return prefix.name + name[n:]
+    return name
+
+
+class OrganizationExtractor:
+    """Finds organisations by gazetteer, place + body pattern and head-word chunks."""
+
+    name: ClassVar[str] = "organizations"
+    adds: ClassVar[str] = "mentions[Organization]"
+    requires: ClassVar[tuple[str, ...]] = ()
+
+    def __call__(self, doc: Doc) -> None:
+        gaz = lexicon.organizations()
+        pattern = _place_body_pattern()
+        for index, sentence in enumerate(doc.sentences):
+            text = sentence.text
+            found: list[tuple[int, int, str]] = []
+            for m in pattern.finditer(text):
+                found.append((m.start(), m.end(), "place+body"))
+            for start, end, _surface, _entry in gaz.finditer(text):
+                found.append((start, end, "gazetteer"))
+            found.extend(self._chunks(doc, index))
+            found = self._join_prefixes(text, found)
+            # Longest first, so that 中共河北省委员会 beats 河北省 and 委员会.
+            for start, end, rule in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
+                surface = text[start:end]
+                if surface in GENERIC or len(surface) < 2:
+                    continue
+                doc.add(Mention(ORGANIZATION, surface, sentence.start + start, sentence.start + end, index,
+                                rule, canonical_name(surface)))
+
+    @staticmethod
+    def _chunks(doc: Doc, index: int) -> list[tuple[int, int, str]]:
+        tokens = doc.tokens[index]
+        out = []
+        for i, tok in enumerate(tokens):
+            if not tok.word.endswith(HEADS) or tok.pos in {"v", "vd", "d", "p"}:
+                continue
+            first = extend_left(tokens, i, max_chars=20)
+            name = span_text(tokens, first, i)
+            modifiers = tokens[first:i]
+            if tok.word in HEADS and len(tok.word) <= 2 and not modifiers:
+                continue
+            if not any(t.pos in {"ns", "nt", "nz", "j", "n", "vn", "eng"} for t in modifiers) and len(tok.word) < 4:
+                continue
+            if len(name) >= 3:
+                out.append((tokens[first].start, tok.end, "head-chunk"))
+        return out
+
+    @staticmethod
+    def _join_prefixes(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """民革 + 河北省委员会 → 民革河北省委员会: a known body directly before a place + body name."""
+        joined = list(found)
+        for s1, e1, r1 in found:
+            if r1 != "gazetteer":
+                continue
+            for s2, e2, r2 in found:
+                if s2 == e1 and r2 == "place+body":
+                    joined.append((s1, e2, "body+place+body"))
+        return joined

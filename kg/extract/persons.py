@@ -1,0 +1,92 @@
+"""Persons: jieba's ``nr`` words checked against surnames, names beside titles, and 贾主任-style forms."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import ClassVar
+
+from kg import lexicon
+from kg.extract.base import PERSON, Doc, Mention
+from kg.segment import Token
+
+# Characters of transliterated foreign names (夏蒙, 纳赛尔, 贝文): a name made only of these is foreign.
+FOREIGN_CHARS = frozenset(
+    "阿艾爱安昂奥巴拜班邦保鲍贝本比彼毕波伯勃博布查达戴丹道德登迪蒂丁东杜多厄恩尔法范菲费芬丰冯佛弗福夫富"
+    "盖甘冈高戈哥格古瓜圭哈海汉豪赫黑亨胡华怀惠霍基吉加贾杰捷金卡凯坎康考柯科克肯库夸奎拉莱赖兰朗劳勒雷蕾"
+    "黎里理利力丽列林琳留隆卢鲁路伦罗洛吕马玛迈麦曼芒梅蒙米密明摩莫默姆穆纳娜奈南内尼涅宁纽努诺欧帕潘庞佩"
+    "彭皮普齐奇乔切钦琴丘萨塞赛桑瑟森沙莎山尚舍申什施斯松苏索塔泰坦汤唐陶特滕提图托瓦万威韦维温文沃乌武西希"
+    "锡谢辛休修雅亚扬耶伊因英尤于约泽扎詹兹茨朱卓"
+)
+_NOT_NAMES = frozenset("""
+大力 同志 主任 代表 人民 群众 干部 国家 政府 工人 农民 社员 党员 领导 中央 会议 支持 文化 生产 建设 王国 高潮 方面
+常委 司令 政委 主席 总理 书记 部长 首相 总统 国王 外长 有关 关于 于是 向着 高级 任免 严重 安全 明显 万元 成立 齐放
+""".split())
+_FOREIGN_TITLES = ("总统", "总理", "首相", "外长", "外交部长", "国王", "国务卿", "大使", "代表", "主席", "部长",
+                   "秘书长", "将军", "元帅", "亲王", "女王", "副总统", "副首相", "议长", "团长")
+
+
+@cache
+def _title_pattern() -> re.Pattern[str]:
+    titles = sorted(lexicon.titles(), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, titles)))
+
+
+def canonical_name(name: str) -> str:
+    """The name without a trailing form of address: 刘少奇同志 → 刘少奇; 贾主任 stays as it is."""
+    for title, entry in sorted(lexicon.titles().items(), key=lambda kv: -len(kv[0])):
+        if name.endswith(title) and len(name) - len(title) >= 2 and entry.kind == "address":
+            return name[: -len(title)]
+    return name
+
+
+def _chinese_name(word: str) -> bool:
+    names = lexicon.surnames()
+    if word in _NOT_NAMES or not 2 <= len(word) <= 4:
+        return False
+    if word[:2] in names and len(word) >= 3:
+        return True
+    return word[0] in names and len(word) <= 3
+
+
+class PersonExtractor:
+    """Finds named persons; titles are left out of the name (刘少奇同志 → 刘少奇)."""
+
+    name: ClassVar[str] = "persons"
+    adds: ClassVar[str] = "mentions[Person]"
+    requires: ClassVar[tuple[str, ...]] = ("organizations", "places")
+
+    def __call__(self, doc: Doc) -> None:
+        titles = lexicon.titles()
+        for index, sentence in enumerate(doc.sentences):
+            tokens = doc.tokens[index]
+            for i, tok in enumerate(tokens):
+                span = self._person_at(tokens, i, titles)
+                if span is None:
+                    continue
+                start, end, rule = span
+                surface = sentence.text[start:end]
+                doc.add(Mention(PERSON, surface, sentence.start + start, sentence.start + end, index, rule,
+                                canonical_name(surface)))
+
+    @staticmethod
+    def _person_at(tokens: list[Token], i: int, titles: dict) -> tuple[int, int, str] | None:
+        tok = tokens[i]
+        prev = tokens[i - 1] if i > 0 else None
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        after_title = prev is not None and prev.word.endswith(_FOREIGN_TITLES)
+        before_title = nxt is not None and nxt.word in titles
+        if tok.pos.startswith("nr") and _chinese_name(tok.word):
+            return tok.start, tok.end, "pos+surname"
+        if tok.pos.startswith("nr") and len(tok.word) >= 2 and all(ch in FOREIGN_CHARS for ch in tok.word) \
+                and (after_title or before_title) and tok.word not in _NOT_NAMES:
+            return tok.start, tok.end, "title+foreign-name"
+        if after_title and 2 <= len(tok.word) <= 6 and all(ch in FOREIGN_CHARS for ch in tok.word) \
+                and tok.pos not in {"v", "p", "d", "c", "u", "uj", "x"} and tok.word not in _NOT_NAMES:
+            return tok.start, tok.end, "title+foreign-name"
+        # 贾主任: a surname alone before an office, when the article gives no more of the name.
+        if len(tok.word) == 1 and tok.word in lexicon.surnames() and nxt is not None and \
+                titles.get(nxt.word) is not None and titles[nxt.word].kind == "office" and \
+                (prev is None or prev.pos not in {"nr", "m"}):
+            return tok.start, nxt.end, "surname+office"
+        return None

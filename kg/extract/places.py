@@ -1,0 +1,60 @@
+"""Places: the gazetteer of divisions, countries and cities, place-suffix words, and 英法-style pairs."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from kg import lexicon
+from kg.extract.base import PLACE, Doc, Mention
+
+# Generic words that jieba tags as places; the guidelines make them optional.
+GENERIC = frozenset("""
+全省 全市 全县 全区 全国 各地 各省 本省 本市 本县 本区 当地 城市 农村 城乡 地方 边区 解放区 灾区 山区 各区
+国内 国外 海外 内地 外地 该地 该省 该市 该县 中央 西方 东方 世界 各国 各省市 老区 新区 棉区 产区 各棉产区
+""".split())
+SUFFIXES = ("省", "市", "县", "区", "州", "镇", "乡", "村", "旗", "盟", "专区", "地区", "岛", "港")
+# One-character country names that stand together in 英法, 美英, 匈苏.
+SHORT_COUNTRIES = {"英": "英国", "法": "法国", "美": "美国", "苏": "苏联", "日": "日本", "德": "德国",
+                   "意": "意大利", "匈": "匈牙利", "波": "波兰", "捷": "捷克斯洛伐克", "罗": "罗马尼亚",
+                   "保": "保加利亚", "朝": "朝鲜", "越": "越南", "蒙": "蒙古", "印": "印度", "埃": "埃及",
+                   "以": "以色列", "荷": "荷兰", "比": "比利时"}
+
+
+def canonical_name(name: str) -> str:
+    """The gazetteer's full name of a place (河北 → 河北省), else the name itself."""
+    if name in SHORT_COUNTRIES:
+        return SHORT_COUNTRIES[name]
+    entry = lexicon.places().get(name)
+    return entry.name if entry is not None else name
+
+
+class PlaceExtractor:
+    """Finds places by gazetteer (on word boundaries), jieba's ``ns`` words and country pairs."""
+
+    name: ClassVar[str] = "places"
+    adds: ClassVar[str] = "mentions[Place]"
+    requires: ClassVar[tuple[str, ...]] = ("organizations",)
+
+    def __call__(self, doc: Doc) -> None:
+        gaz = lexicon.places()
+        for index, sentence in enumerate(doc.sentences):
+            tokens = doc.tokens[index]
+            starts = {t.start for t in tokens}
+            ends = {t.end for t in tokens}
+            found: list[tuple[int, int, str]] = []
+            for start, end, surface, _entry in gaz.finditer(sentence.text):
+                if (start in starts and end in ends) or len(surface) >= 3:
+                    found.append((start, end, "gazetteer"))
+            for tok in tokens:
+                if tok.pos == "ns" and len(tok.word) >= 2 and tok.word not in gaz:
+                    if tok.word.endswith(SUFFIXES) or len(tok.word) >= 3:
+                        found.append((tok.start, tok.end, "pos+suffix"))
+                elif 2 <= len(tok.word) <= 4 and all(ch in SHORT_COUNTRIES for ch in tok.word) and \
+                        tok.pos in {"ns", "j", "nz", "n"} and tok.word not in gaz:
+                    found.extend((tok.start + k, tok.start + k + 1, "country-pair") for k in range(len(tok.word)))
+            for start, end, rule in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
+                surface = sentence.text[start:end]
+                if surface in GENERIC:
+                    continue
+                doc.add(Mention(PLACE, surface, sentence.start + start, sentence.start + end, index, rule,
+                                canonical_name(surface)))

@@ -1,0 +1,94 @@
+"""The gazetteers shipped in ``kg/data/``: places, organisations, surnames, titles, policies.
+
+Each table is read once per process. See ``kg/data/SOURCES.md`` for where each file comes from.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One gazetteer row: a canonical name, its other names, kind and English name."""
+
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    en: str = ""
+    parent: str = ""
+    source: str = ""
+
+
+def _rows(filename: str) -> list[dict[str, str]]:
+    text = resources.files("kg.data").joinpath(filename).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _entries(filename: str) -> tuple[Entry, ...]:
+    out = []
+    for row in _rows(filename):
+        aliases = tuple(a for a in (row.get("aliases") or "").split("|") if a and a != row["name"])
+        out.append(Entry(row["name"], row.get("kind", ""), aliases, row.get("en") or "",
+                         row.get("parent") or "", row.get("source") or ""))
+    return tuple(out)
+
+
+class Gazetteer:
+    """Names → entries, and a longest-match scanner over text."""
+
+    def __init__(self, entries: tuple[Entry, ...], min_length: int = 2) -> None:
+        self.entries = entries
+        self.by_name: dict[str, Entry] = {}
+        for entry in entries:  # a canonical name wins over another entry's alias
+            self.by_name.setdefault(entry.name, entry)
+        for entry in entries:
+            for alias in entry.aliases:
+                self.by_name.setdefault(alias, entry)
+        names = sorted((n for n in self.by_name if len(n) >= min_length), key=lambda n: (-len(n), n))
+        self._pattern = re.compile("|".join(map(re.escape, names))) if names else None
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.by_name
+
+    def get(self, name: str) -> Entry | None:
+        return self.by_name.get(name)
+
+    def finditer(self, text: str):
+        """(start, end, surface, entry) for the longest names found left to right."""
+        if self._pattern is None:
+            return
+        for m in self._pattern.finditer(text):
+            yield m.start(), m.end(), m.group(0), self.by_name[m.group(0)]
+
+
+@cache
+def places() -> Gazetteer:
+    return Gazetteer(_entries("places.tsv"))
+
+
+@cache
+def organizations() -> Gazetteer:
+    return Gazetteer(_entries("organizations.tsv"))
+
+
+@cache
+def policies() -> Gazetteer:
+    return Gazetteer(_entries("policies.tsv"))
+
+
+@cache
+def surnames() -> frozenset[str]:
+    text = resources.files("kg.data").joinpath("surnames.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@cache
+def titles() -> dict[str, Entry]:
+    return {row["title"]: Entry(row["title"], row.get("kind", ""), (), row.get("en") or "")
+            for row in _rows("titles.tsv")}

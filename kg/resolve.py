@@ -1,0 +1,161 @@
+"""Entity resolution: mentions → one entity per real-world thing, with a deterministic IRI.
+
+An entity's IRI is made from its canonical name alone, so the same organisation, place, person
+or policy gets the same IRI in every article, without comparing articles (the graph merges
+them). A meeting's IRI adds its conveners (and, for unnumbered meetings, its year); a
+decision's adds who decided it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from kg import lexicon
+from kg.article import Article
+from kg.dates import PartialDate
+from kg.extract.base import DECISION, MEETING, ORGANIZATION, PERSON, PLACE, POLICY, Doc, Mention
+from kg.extract.meetings import core
+from kg.extract.organizations import canonical_name as organization_name
+from kg.extract.places import canonical_name as place_name
+
+PATHS = {ORGANIZATION: "organization", PLACE: "place", PERSON: "person", POLICY: "policy",
+         MEETING: "meeting", DECISION: "decision"}
+_UNSAFE = re.compile(r"[^\w\-.~]", re.UNICODE)
+_ORDINAL = re.compile(r"第[〇一二三四五六七八九十百\d]+[次届]|[一二三四五六七八九十]+届")
+
+
+def iri_segment(name: str) -> str:
+    """A readable IRI path segment: letters (Chinese included) and digits kept, the rest %-encoded."""
+    return _UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group(0).encode()), name)
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:10]
+
+
+@dataclass
+class Entity:
+    """An organisation, place, person or policy as the graph shows it."""
+
+    path: str
+    kind: str
+    label: str
+    aliases: set[str] = field(default_factory=set)
+    en: str = ""
+    en_source: str = ""
+    evidence: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Meeting:
+    path: str
+    label: str
+    aliases: set[str]
+    conveners: list[str]
+    places: list[str]
+    participants: list[str]
+    date: PartialDate | None
+    end_date: PartialDate | None
+    evidence: list[str]
+    decided: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Decision:
+    path: str
+    label: str
+    verb: str
+    evidence: str
+    concerns: list[str]
+
+
+@dataclass
+class ArticleFacts:
+    """Everything one article contributes to the graph, in resolved form."""
+
+    article: Article
+    entities: dict[str, Entity]
+    meetings: list[Meeting]
+    decisions: list[Decision]
+    decided_by: dict[str, list[str]]  # organisation path → decision paths
+    dateline_agency: str = ""
+    dateline_place: str = ""
+
+
+def canonical(mention: Mention) -> str:
+    return mention.canonical or mention.text
+
+
+def _entity_path(kind: str, name: str) -> str:
+    return f"{PATHS[kind]}/{iri_segment(name)}"
+
+
+def _english(kind: str, name: str) -> tuple[str, str]:
+    gazetteer = {ORGANIZATION: lexicon.organizations, PLACE: lexicon.places, POLICY: lexicon.policies}.get(kind)
+    entry = gazetteer().get(name) if gazetteer else None
+    return (entry.en, "gazetteer") if entry is not None and entry.en else ("", "")
+
+
+def resolve(doc: Doc) -> ArticleFacts:
+    """Resolve the mentions of one article to entities, meetings and decisions."""
+    sentences = doc.sentences
+    entities: dict[str, Entity] = {}
+    path_of: dict[tuple[str, str], str] = {}
+
+    def entity(m: Mention) -> str:
+        name = canonical(m)
+        path = _entity_path(m.kind, name)
+        ent = entities.get(path)
+        if ent is None:
+            en, source = _english(m.kind, name)
+            ent = entities[path] = Entity(path, m.kind, name, en=en, en_source=source)
+        if m.text != name:
+            ent.aliases.add(m.text)
+        if not ent.evidence and m.sentence >= 0:
+            ent.evidence.append(sentences[m.sentence].text)
+        path_of[(m.kind, m.text)] = path
+        return path
+
+    for m in doc.mentions:
+        entity(m)
+    agency = place = ""
+    if doc.article.dateline:
+        line = doc.article.dateline
+        name = "人民日报" if line.agency == "本报" else line.agency
+        agency = entity(Mention(ORGANIZATION, line.agency, 0, 0, 0 if sentences else -1, "dateline",
+                                organization_name(name)))
+        if line.place and line.place not in {"本市", "本地"}:
+            place = entity(Mention(PLACE, line.place, 0, 0, 0 if sentences else -1, "dateline",
+                                   place_name(line.place)))
+    meetings: list[Meeting] = []
+    for mm in doc.meetings:
+        conveners = sorted({entity(c) for c in mm.conveners})
+        ordinal = _ORDINAL.search(mm.name)
+        year = ""
+        if not ordinal:
+            when = mm.date or (PartialDate(doc.article.date.year) if doc.article.date else None)
+            year = str(when.year) if when else ""
+        key = core(mm.name, mm.conveners) if mm.conveners else mm.name
+        path = f"meeting/{iri_segment(mm.name)}-{_digest(key, *conveners, year)}"
+        meetings.append(Meeting(path, mm.name, set(mm.aliases), conveners, sorted({entity(p) for p in mm.places}),
+                                sorted({entity(p) for p in mm.participants}), mm.date, mm.end_date,
+                                [sentences[i].text for i in sorted(set(mm.sentences))]))
+    decisions: list[Decision] = []
+    decided_by: dict[str, list[str]] = {}
+    for dm in doc.decisions:
+        if dm.meeting is not None:
+            owner = meetings[dm.meeting].path
+        elif dm.organization is not None:
+            owner = entity(dm.organization)
+        else:
+            continue
+        path = f"decision/{_digest(owner, dm.text)}"
+        decisions.append(Decision(path, dm.text, dm.verb, sentences[dm.sentence].text,
+                                  sorted({entity(c) for c in dm.concerns})))
+        if dm.meeting is not None:
+            meetings[dm.meeting].decided.append(path)
+        else:
+            decided_by.setdefault(owner, []).append(path)
+    return ArticleFacts(doc.article, entities, meetings, decisions, decided_by, agency, place)

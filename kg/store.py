@@ -1,0 +1,64 @@
+"""Graphs on disk: loading, and writing any rdflib format atomically and deterministically."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from rdflib import Graph
+
+from kg.namespace import KG, KGR
+
+FORMATS = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig", ".jsonld": "json-ld",
+           ".json": "json-ld", ".rdf": "xml", ".xml": "xml", ".n3": "n3"}
+
+
+def new_graph() -> Graph:
+    """An empty graph with the project's prefixes bound."""
+    graph = Graph()
+    graph.bind("kg", KG._NS)
+    graph.bind("kgr", KGR)
+    graph.bind("prov", "http://www.w3.org/ns/prov#")
+    return graph
+
+
+def format_for(path: str | Path) -> str:
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        raise ValueError(f"{path}: unknown RDF file type {suffix!r} (known: {', '.join(sorted(FORMATS))})")
+    return FORMATS[suffix]
+
+
+def load(*paths: str | Path) -> Graph:
+    """One graph from one or more RDF files; the format comes from the file name."""
+    graph = new_graph()
+    for path in paths:
+        if not Path(path).is_file():
+            raise FileNotFoundError(f"{path}: no such graph file (build one with `kg build`)")
+        graph.parse(str(path), format=format_for(path))
+    return graph
+
+
+def write_atomic(path: str | Path, data: bytes | str) -> Path:
+    """Write via a temporary file and rename, so an interrupted write leaves the old file intact."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def save(graph: Graph, path: str | Path, fmt: str | None = None) -> Path:
+    """Serialize ``graph`` to ``path`` (format from the name unless given), atomically."""
+    fmt = fmt or format_for(path)
+    if fmt == "nt":  # rdflib writes N-Triples in hash order; sort the lines so output is reproducible
+        lines = sorted(set(graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()))
+        return write_atomic(path, "\n".join(line for line in lines if line) + "\n")
+    return write_atomic(path, graph.serialize(format=fmt, encoding="utf-8"))

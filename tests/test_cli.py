@@ -1,0 +1,97 @@
+import json
+
+from rdflib.compare import isomorphic
+
+from kg.cli import NOTHING, OK, SKIPPED, main
+from kg.store import load
+from tests.conftest import ROOT
+
+
+def test_build_writes_turtle_html_report(corpus, tmp_path, capsys):
+    out = tmp_path / "build"
+    assert main(["build", str(corpus), "--out", str(out), "-q"]) == OK
+    printed = capsys.readouterr().out
+    assert "read 3 file(s): 4 article(s), 0 skipped" in printed
+    assert "Meeting" in printed and "triples:" in printed and "SHACL: valid" in printed
+    assert (out / "graph.ttl").stat().st_size > 0
+    html = (out / "graph.html").read_text(encoding="utf-8")
+    assert "<script" in html and "全省工业会议" in html
+    assert "cdn" not in html.lower().split("<body")[0] or "https://" not in html.split("<body")[0]
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["articles"] == 4 and report["failed"] == []
+
+
+def test_bad_files_are_skipped_and_reported(corpus, tmp_path, capsys):
+    (corpus / "empty.md").write_bytes(b"")
+    (corpus / "noise.txt").write_bytes(bytes(range(256)) * 4)
+    out = tmp_path / "build"
+    assert main(["build", str(corpus), "--out", str(out), "-q", "--no-html"]) == SKIPPED
+    err = capsys.readouterr().err
+    assert "empty.md" in err and "noise.txt" in err
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert {f["file"].rsplit("/", 1)[-1] for f in report["failed"]} == {"empty.md", "noise.txt"}
+    # The good articles are all there, as in a build without the bad files.
+    assert report["articles"] == 4
+
+
+def test_nothing_built(tmp_path, capsys):
+    (tmp_path / "empty.md").write_bytes(b"")
+    assert main(["build", str(tmp_path), "--out", str(tmp_path / "out"), "-q"]) == NOTHING
+    assert not (tmp_path / "out" / "graph.ttl").exists()
+    assert main(["build", str(tmp_path / "missing"), "-q"]) == NOTHING
+
+
+def test_query_formats_and_bindings(corpus, tmp_path, capsys):
+    out = tmp_path / "build"
+    main(["build", str(corpus), "--out", str(out), "-q", "--no-html"])
+    capsys.readouterr()
+    graph = str(out / "graph.ttl")
+    assert main(["query", str(ROOT / "queries/meetings.rq"), "--graph", graph, "--format", "json"]) == OK
+    rows = json.loads(capsys.readouterr().out)
+    assert {"meeting", "name", "convener", "place", "date"} <= set(rows[0])
+    assert any(r["name"] == "全省工业会议" and r["convener"] == "中共河北省委员会" for r in rows)
+    assert main(["query", str(ROOT / "queries/entity_articles.rq"), "--graph", graph, "--format", "csv",
+                 "--bind", "name=河北省委"]) == OK
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("entity,class,file") and len(lines) == 2
+    assert "000_9a42a4b9297332b5.txt" in lines[1]
+    hostile = 'x" } ; DROP ALL ; { "'
+    assert main(["query", str(ROOT / "queries/entity_articles.rq"), "--graph", graph, "--bind", f"name={hostile}"]) == OK
+    assert "(0 rows)" in capsys.readouterr().out
+
+
+def test_query_string_and_table(corpus, tmp_path, capsys):
+    out = tmp_path / "b"
+    main(["build", str(corpus), "--out", str(out), "-q", "--no-html"])
+    capsys.readouterr()
+    assert main(["query", "SELECT (COUNT(*) AS ?n) WHERE { ?a a kg:Article }", "--graph",
+                 str(out / "graph.ttl")]) == OK
+    table = capsys.readouterr().out
+    assert table.splitlines()[2].strip() == "4" and "(1 row)" in table
+
+
+def test_every_canned_query_runs(corpus, tmp_path, capsys):
+    from pathlib import Path
+
+    out = tmp_path / "b"
+    main(["build", str(corpus), "--out", str(out), "-q", "--no-html"])
+    queries = sorted((ROOT / "queries").glob("*.rq"))
+    assert len(queries) >= 6
+    for q in queries:
+        assert main(["query", str(q), "--graph", str(out / "graph.ttl"), "--format", "json"]) == OK, q
+        capsys.readouterr()
+
+
+def test_viz_and_validate_commands(corpus, tmp_path, capsys):
+    out = tmp_path / "b"
+    main(["build", str(corpus), "--out", str(out), "-q", "--no-html"])
+    assert main(["viz", str(out / "graph.ttl"), "--out", str(out / "v.html"), "--lang", "both"]) == OK
+    assert (out / "v.html").read_text(encoding="utf-8").count("<html") == 1
+    assert main(["validate", str(out / "graph.ttl")]) == OK
+    assert "conforms" in capsys.readouterr().out
+    assert isomorphic(load(out / "graph.ttl"), load(out / "graph.ttl"))
+
+
+def test_missing_graph_is_a_clear_error(tmp_path, capsys):
+    assert main(["query", str(ROOT / "queries/meetings.rq"), "--graph", str(tmp_path / "none.ttl")]) == 1
+    assert "no such graph file" in capsys.readouterr().err

@@ -1,0 +1,73 @@
+from kg.dates import PartialDate
+from tests.helpers import run
+
+SEED_LIKE = ("新华社保定13日电　中共河北省委员会最近召开了全省工业会议，决定贯彻党的第八次全国代表大会的精神，"
+             "加强党对工业的领导。",
+             "会议确定了加强和改进党对工业建设的领导的各项具体措施。各级党委要把领导工业建设放到经常的议事日程上来，"
+             "加强党的集体领导。会议还提出要加强企业党的集体领导，实行党委领导下的厂长负责制。")
+
+
+def test_meeting_with_convener():
+    doc = run(*SEED_LIKE)
+    meeting = next(m for m in doc.meetings if m.name == "全省工业会议")
+    assert [c.canonical for c in meeting.conveners] == ["中共河北省委员会"]
+
+
+def test_referenced_congress_is_a_meeting_without_convener():
+    doc = run(*SEED_LIKE)
+    congress = next(m for m in doc.meetings if "第八次全国代表大会" in m.name)
+    assert congress.name == "党的第八次全国代表大会"
+    assert not congress.conveners
+
+
+def test_body_session_is_convened_by_the_body():
+    doc = run("中共中央第二次全体会议于十一月十日至十五日在北京举行。")
+    [meeting] = doc.meetings
+    assert meeting.name == "中共中央第二次全体会议"
+    assert [c.canonical for c in meeting.conveners] == ["中国共产党中央委员会"]
+    assert [p.canonical for p in meeting.places] == ["北京市"] or [p.text for p in meeting.places] == ["北京"]
+    assert meeting.date == PartialDate(1956, 11, 10) and meeting.end_date == PartialDate(1956, 11, 15)
+
+
+def test_generic_meeting_words_are_not_meetings():
+    doc = run("这次会议开得很好，各种会议都要精简。")
+    assert not doc.meetings
+
+
+def test_abbreviated_congress():
+    doc = run("认真学习“八大”文件。")
+    [meeting] = doc.meetings
+    assert meeting.name == "中国共产党第八次全国代表大会" and "八大" in meeting.aliases
+
+
+def test_decisions_are_clause_sized_and_linked_to_the_meeting():
+    doc = run(*SEED_LIKE)
+    texts = [d.text for d in doc.decisions]
+    assert "加强党对工业的领导" in texts
+    assert any(t.endswith("实行党委领导下的厂长负责制") or t == "实行党委领导下的厂长负责制" for t in texts)
+    assert any("把领导工业建设放到经常的议事日程上来" in t for t in texts)  # announced by 确定了…措施
+    meeting = next(i for i, m in enumerate(doc.meetings) if m.name == "全省工业会议")
+    assert all(d.meeting == meeting for d in doc.decisions)
+
+
+def test_decision_concerns_its_policy():
+    doc = run(*SEED_LIKE)
+    decision = next(d for d in doc.decisions if "厂长负责制" in d.text)
+    assert "党委领导下的厂长负责制" in {c.text for c in decision.concerns}
+
+
+def test_organization_decisions_and_listed_items():
+    doc = run("上海市人民委员会号召反对官僚主义、提倡精简节约、改善机关工作。")
+    texts = [d.text for d in doc.decisions]
+    assert texts == ["反对官僚主义", "提倡精简节约", "改善机关工作"]
+    assert all(d.organization and d.organization.text == "上海市人民委员会" for d in doc.decisions)
+
+
+def test_opinions_are_not_decisions():
+    doc = run("会议认为，这些情况都是应该迅速扭转的。会议指出，工业发展很快。")
+    assert not doc.decisions
+
+
+def test_approval_keeps_its_verb():
+    doc = run("全国人民代表大会常务委员会第五十次会议决定批准日内瓦公约。")
+    assert [d.text for d in doc.decisions] == ["批准日内瓦公约"]

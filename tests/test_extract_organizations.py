@@ -1,0 +1,36 @@
+from kg.extract.organizations import canonical_name
+from tests.helpers import canonicals, names, run
+
+
+def test_party_committee_forms_resolve_to_one_name():
+    for form in ("中共河北省委", "河北省委", "中国共产党河北省委员会", "中共河北省委员会"):
+        assert canonical_name(form) == "中共河北省委员会", form
+
+
+def test_place_plus_body_pattern():
+    doc = run("中共山东省委最近召开扩大会议。上海市人民委员会发出通知。")
+    assert {"中共山东省委", "上海市人民委员会"} <= names(doc, "Organization")
+    assert "中共山东省委员会" in canonicals(doc, "Organization")
+
+
+def test_gazetteer_bodies_and_aliases():
+    doc = run("中共中央和国务院发出指示，新华社报道。")
+    assert {"中国共产党中央委员会", "国务院", "新华通讯社"} <= canonicals(doc, "Organization")
+
+
+def test_named_ministry_by_head_word():
+    doc = run("农产品采购部召开电话会议。")
+    assert "农产品采购部" in names(doc, "Organization")
+
+
+def test_generic_bodies_are_not_organizations():
+    doc = run("各级党委和有关部门要加强领导，县委也要负责。")
+    assert not names(doc, "Organization") & {"各级党委", "党委", "县委", "有关部门"}
+
+
+def test_democratic_party_branch():
+    doc = run("民革河北省委员会最近成立了社会联系工作委员会。")
+    orgs = names(doc, "Organization")
+    assert "民革河北省委员会" in orgs
+    assert "中国国民党革命委员会河北省委员会" in canonicals(doc, "Organization")
+    assert "社会联系工作委员会" in orgs

@@ -1,0 +1,48 @@
+from kg.extract.persons import canonical_name
+from tests.helpers import canonicals, names, run
+
+
+def test_provinces_cities_and_countries():
+    doc = run("河北省和山西省的代表到达北京。埃及和叙利亚的代表在贝鲁特会谈。")
+    assert {"河北省", "山西省", "北京", "埃及", "叙利亚", "贝鲁特"} <= names(doc, "Place")
+
+
+def test_short_and_full_names_resolve_alike():
+    doc = run("河北发展很快。")
+    assert "河北省" in canonicals(doc, "Place")
+
+
+def test_generic_place_words_are_left_out():
+    doc = run("全省各地城市和农村都开展了运动。")
+    assert not names(doc, "Place") & {"全省", "各地", "城市", "农村"}
+
+
+def test_places_inside_an_organization_name_are_not_places():
+    doc = run("中共河北省委员会召开会议。")
+    assert "河北" not in names(doc, "Place") and "河北省" not in names(doc, "Place")
+
+
+def test_one_character_country_pairs():
+    doc = run("英法侵略埃及。")
+    assert {"英国", "法国"} <= canonicals(doc, "Place")
+
+
+def test_chinese_names_and_titles():
+    doc = run("刘少奇同志、周恩来同志出席了会议，上海市副市长曹荻秋作了报告。")
+    assert {"刘少奇", "周恩来", "曹荻秋"} <= canonicals(doc, "Person")
+    assert canonical_name("刘少奇同志") == "刘少奇"
+
+
+def test_foreign_name_after_a_title():
+    doc = run("黎巴嫩总统夏蒙在会上讲话。")
+    assert "夏蒙" in names(doc, "Person")
+
+
+def test_surname_with_office_when_no_given_name():
+    doc = run("出席者有行署贾主任、罗秘书长等四十余人。")
+    assert {"贾主任", "罗秘书长"} <= names(doc, "Person")
+
+
+def test_words_jieba_tags_as_names_are_not_persons():
+    doc = run("农村工作应当从各方面大力支持工业建设。")
+    assert "大力" not in names(doc, "Person")

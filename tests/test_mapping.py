@@ -1,0 +1,81 @@
+from rdflib import RDF, RDFS, Graph, Literal
+from rdflib.compare import isomorphic
+from rdflib.namespace import PROV, SKOS, XSD
+
+from kg.extract import extract
+from kg.mapping import triples
+from kg.namespace import KG
+from kg.pipeline import build_graph
+from kg.reader import parse
+from kg.resolve import iri_segment, resolve
+from kg.store import load, save
+from tests.conftest import CHINESE_ONLY
+
+
+def _graph(text: str, source: str = "shanxi.md") -> Graph:
+    graph = Graph()
+    for article in parse(text, source):
+        for t in triples(resolve(extract(article))):
+            graph.add(t)
+    return graph
+
+
+def test_article_facts():
+    g = _graph(CHINESE_ONLY)
+    [art] = g.subjects(RDF.type, KG.Article)
+    assert g.value(art, KG.sourceFile) == Literal("shanxi.md", datatype=XSD.string)
+    assert g.value(art, KG.publishedOn) == Literal("1957-03-12", datatype=XSD.date)
+    assert g.value(art, KG.page) == Literal(3, datatype=XSD.integer)
+    assert g.value(art, KG.datelineDate) == Literal("1957-03-10", datatype=XSD.date)
+    assert (art, KG.title, Literal("中共山西省委召开全省农业会议", lang="zh")) in g
+
+
+def test_every_fact_has_evidence_and_provenance():
+    g = _graph(CHINESE_ONLY)
+    [art] = g.subjects(RDF.type, KG.Article)
+    for cls in (KG.Meeting, KG.Decision):
+        nodes = list(g.subjects(RDF.type, cls))
+        assert nodes, cls
+        for node in nodes:
+            assert g.value(node, KG.evidence) is not None
+            assert g.value(node, PROV.wasDerivedFrom) == art
+            assert (art, KG.mentions, node) in g
+
+
+def test_meeting_relations():
+    g = _graph(CHINESE_ONLY)
+    [meeting] = [m for m in g.subjects(RDF.type, KG.Meeting)
+                 if str(g.value(m, RDFS.label)) == "全省农业会议"]
+    convener = g.value(meeting, KG.convenedBy)
+    assert str(g.value(convener, RDFS.label)) == "中共山西省委员会"
+    assert (convener, SKOS.altLabel, Literal("中共山西省委", lang="zh")) in g
+    assert g.value(meeting, KG.startDate) == Literal("1957-03-05", datatype=XSD.date)
+    assert g.value(meeting, KG.endDate) == Literal("1957-03-08", datatype=XSD.date)
+    assert {str(g.value(p, RDFS.label)) for p in g.objects(meeting, KG.heldIn)} == {"太原市"}
+    assert len(list(g.objects(meeting, KG.decided))) >= 2
+
+
+def test_same_entity_one_iri_across_articles(tmp_path):
+    (tmp_path / "a.md").write_text("### 甲\n\n1956-11-01\n第1版()\n\n    中共河北省委召开会议。\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("### 乙\n\n1956-11-02\n第1版()\n\n    中国共产党河北省委员会发出通知。\n",
+                                   encoding="utf-8")
+    g = build_graph(tmp_path)
+    orgs = [o for o in g.subjects(RDF.type, KG.Organization) if "河北" in str(g.value(o, RDFS.label))]
+    assert len(orgs) == 1
+    assert {str(a) for a in g.objects(orgs[0], SKOS.altLabel)} == {"中共河北省委", "中国共产党河北省委员会"}
+    assert len(list(g.subjects(KG.mentions, orgs[0]))) == 2
+
+
+def test_iri_segment_is_readable_and_safe():
+    assert iri_segment("中共河北省委员会") == "中共河北省委员会"
+    assert iri_segment('a b<"x">') == "a%20b%3C%22x%22%3E"
+
+
+def test_turtle_round_trip_and_determinism(tmp_path, corpus):
+    g = build_graph(corpus)
+    first = save(g, tmp_path / "one.ttl").read_bytes()
+    second = save(build_graph(corpus), tmp_path / "two.ttl").read_bytes()
+    assert first == second
+    assert isomorphic(load(tmp_path / "one.ttl"), g)
+    nt = save(g, tmp_path / "g.nt")
+    assert isomorphic(load(nt), g)
