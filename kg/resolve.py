@@ -17,6 +17,7 @@ from kg.article import Article
 from kg.dates import PartialDate
 from kg.extract.base import DECISION, MEETING, ORGANIZATION, PERSON, PLACE, POLICY, Doc, Mention
 from kg.extract.meetings import core
+from kg.extract import organizations, places, policies
 from kg.extract.organizations import canonical_name as organization_name
 from kg.extract.places import canonical_name as place_name
 
@@ -92,6 +93,10 @@ def _entity_path(kind: str, name: str) -> str:
     return f"{PATHS[kind]}/{iri_segment(name)}"
 
 
+_KNOWN_ALIASES = {ORGANIZATION: organizations.known_aliases, PLACE: places.known_aliases,
+                  POLICY: policies.known_aliases}
+
+
 def _english(kind: str, name: str) -> tuple[str, str]:
     gazetteer = {ORGANIZATION: lexicon.organizations, PLACE: lexicon.places, POLICY: lexicon.policies}.get(kind)
     entry = gazetteer().get(name) if gazetteer else None
@@ -111,6 +116,8 @@ def resolve(doc: Doc) -> ArticleFacts:
         if ent is None:
             en, source = _english(m.kind, name)
             ent = entities[path] = Entity(path, m.kind, name, en=en, en_source=source)
+            if m.kind in _KNOWN_ALIASES:
+                ent.aliases.update(_KNOWN_ALIASES[m.kind](name))
         if m.text != name:
             ent.aliases.add(m.text)
         if not ent.evidence and m.sentence >= 0:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import networkx as nx
@@ -77,4 +78,15 @@ def write_html(graph: Graph, path: str | Path, lang: str = "zh") -> Path:
         for s, o, data in sorted(g.edges(data=True)):
             net.add_edge(s, o, label=data["label"], arrows="to", font={"size": 9})
     net.toggle_physics(False)
-    return write_atomic(path, net.generate_html())
+    return write_atomic(path, offline(net.generate_html()))
+
+
+# pyvis's template loads Bootstrap from a CDN even with cdn_resources="in_line" (pyvis #228);
+# the page does not use it, so the tags go, and the page opens with no network.
+_REMOTE = re.compile(r"<(link|script)\b[^>]*\b(?:href|src)=\"https?://[^\"]*\"[^>]*>(?:\s*</script>)?", re.S)
+_COMMENTED = re.compile(r"<!--.*?-->", re.S)
+
+
+def offline(html: str) -> str:
+    """The page without remote assets or commented-out asset tags."""
+    return _REMOTE.sub("", _COMMENTED.sub("", html))

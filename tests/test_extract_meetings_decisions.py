@@ -16,7 +16,8 @@ def test_meeting_with_convener():
 def test_referenced_congress_is_a_meeting_without_convener():
     doc = run(*SEED_LIKE)
     congress = next(m for m in doc.meetings if "第八次全国代表大会" in m.name)
-    assert congress.name == "党的第八次全国代表大会"
+    assert congress.name == "中国共产党第八次全国代表大会"
+    assert congress.aliases == ["党的第八次全国代表大会"]
     assert not congress.conveners
 
 

@@ -47,6 +47,7 @@ class MeetingMention:
     end_date: PartialDate | None = None
     aliases: list[str] = field(default_factory=list)
     sentences: list[int] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)  # every place the text names it
 
 
 @dataclass
@@ -96,6 +97,14 @@ class Doc:
                 return False
         self.mentions.append(mention)
         return True
+
+    def dateline_end(self, index: int) -> int:
+        """Where the dateline (新华社保定13日电) ends, when sentence ``index`` opens with it; else its start."""
+        sentence = self.sentences[index]
+        line = self.article.dateline
+        if line and line.text and sentence.text.startswith(line.text):
+            return sentence.start + len(line.text)
+        return sentence.start
 
     def covered(self, start: int, end: int) -> bool:
         return any(start < m.end and m.start < end for m in self.mentions)

@@ -33,10 +33,9 @@ def _subject(doc: Doc, index: int, verb_at: int) -> tuple[int | None, Mention | 
     before = sentence.text[:verb_at]
     clause_start = max((m.end() for m in re.finditer(r"[。；！？]", before)), default=0)
     local = before[clause_start:]
-    meetings = [i for i, m in enumerate(doc.meetings) if index in m.sentences
-                and sentence.start + clause_start <= m.start < sentence.start + verb_at]
-    orgs = [m for m in doc.in_sentence(index, ORGANIZATION)
-            if sentence.start + clause_start <= m.start < sentence.start + verb_at]
+    lo, hi = max(sentence.start + clause_start, doc.dateline_end(index)), sentence.start + verb_at
+    meetings = [i for i, m in enumerate(doc.meetings) if any(lo <= s < hi for s, _ in m.spans)]
+    orgs = [m for m in doc.in_sentence(index, ORGANIZATION) if lo <= m.start < hi]
     if meetings:
         return meetings[-1], None
     if COREFERENCE.search(local[:12]):
@@ -44,6 +43,14 @@ def _subject(doc: Doc, index: int, verb_at: int) -> tuple[int | None, Mention | 
     if orgs:
         return None, orgs[0]
     return None, None
+
+
+def similar(a: str, b: str) -> bool:
+    """Two decision texts that say the same: one inside the other, or most character pairs shared."""
+    if a in b or b in a:
+        return True
+    x, y = {a[i:i + 2] for i in range(len(a) - 1)}, {b[i:i + 2] for i in range(len(b) - 1)}
+    return bool(x and y) and 2 * len(x & y) / (len(x) + len(y)) >= 0.6
 
 
 def clauses(text: str) -> list[tuple[int, int]]:
@@ -86,8 +93,21 @@ class DecisionExtractor:
     requires: ClassVar[tuple[str, ...]] = ("organizations", "places", "persons", "policies", "meetings")
 
     def __call__(self, doc: Doc) -> None:
+        paragraphs = doc.article.zh.paragraphs if doc.article.zh else []
+        body = [i for i, s in enumerate(doc.sentences) if paragraphs[s.paragraph].kind == "body"]
+        heading = [i for i, s in enumerate(doc.sentences) if paragraphs[s.paragraph].kind != "body"]
+        self._scan(doc, body)
+        # Headlines repeat the body: read them last and keep only what the body did not say.
+        from_body = list(doc.decisions)
+        self._scan(doc, heading)
+        doc.decisions[len(from_body):] = [d for d in doc.decisions[len(from_body):]
+                                          if not any(similar(d.text, b.text) for b in from_body)]
+        self._dedupe(doc)
+
+    def _scan(self, doc: Doc, indices: list[int]) -> None:
         announced: tuple[int | None, Mention | None, int] | None = None  # (meeting, org, paragraph)
-        for index, sentence in enumerate(doc.sentences):
+        for index in indices:
+            sentence = doc.sentences[index]
             if announced and announced[2] == sentence.paragraph and not _VERB_RE.search(sentence.text):
                 self._add_clauses(doc, index, 0, len(sentence.text), "", announced[0], announced[1])
                 continue
@@ -106,7 +126,6 @@ class DecisionExtractor:
                 self._add_clauses(doc, index, start, end, verb, meeting, org)
                 if _ANNOUNCE.search(sentence.text[m.end():end]):
                     announced = (meeting, org, sentence.paragraph)
-        self._dedupe(doc)
 
     @staticmethod
     def _object_end(text: str, start: int) -> int:

@@ -23,6 +23,7 @@ GENERIC_MODIFIERS = frozenset("这 这次 那次 该 此 此次 本次 本 各�
 COREFERENCE = re.compile(r"(?:这次|此次|本次|该次)?(?:会议|大会|全会|会上|该会|本会)")
 _CLAUSE_BREAK = re.compile(r"[，。；：！？]")
 _CN_CONGRESS = re.compile(r"“?([一二三四五六七八九十]{1,3})大”?")
+_OUR_PARTY = re.compile(r"^(?:党的|我党|我党的)(?=第)")
 _SCOPE = re.compile(r"^(?:全国|全省|全市|全县|全区|全党|全军|省|市|县|区)")
 
 
@@ -54,7 +55,12 @@ class MeetingExtractor:
     requires: ClassVar[tuple[str, ...]] = ("organizations", "places", "persons", "policies")
 
     def __call__(self, doc: Doc) -> None:
-        for index, sentence in enumerate(doc.sentences):
+        paragraphs = doc.article.zh.paragraphs if doc.article.zh else []
+        # Body first, so a meeting is named as the report names it, not as the headline shortens it.
+        order = sorted(range(len(doc.sentences)),
+                       key=lambda i: (paragraphs[doc.sentences[i].paragraph].kind != "body", i))
+        for index in order:
+            sentence = doc.sentences[index]
             tokens = doc.tokens[index]
             for i, tok in enumerate(tokens):
                 if not tok.word.endswith(HEADS) or tok.pos.startswith("v"):
@@ -66,7 +72,10 @@ class MeetingExtractor:
                 name = sentence.text[tokens[first].start:tok.end]
                 if self._generic(name, tokens[first:i]):
                     continue
-                self._add(doc, MeetingMention(name, start, end, index, "head-chunk"))
+                aliases = []
+                if _OUR_PARTY.match(name):  # 党的第八次全国代表大会 is the CPC's
+                    aliases, name = [name], _OUR_PARTY.sub("中国共产党", name)
+                self._add(doc, MeetingMention(name, start, end, index, "head-chunk", aliases=aliases))
             for m in _CN_CONGRESS.finditer(sentence.text):
                 nxt = sentence.text[m.end():m.end() + 1]
                 if "“" in m.group(0) or nxt in {"的", "精", "文", "决", "路", "以"}:
@@ -94,6 +103,7 @@ class MeetingExtractor:
         doc.mentions[:] = [m for m in doc.mentions if not (m.start >= meeting.start and m.end <= meeting.end
                                                            and m.kind not in {ORGANIZATION, PLACE})]
         meeting.sentences.append(meeting.sentence)
+        meeting.spans.append((meeting.start, meeting.end))
         doc.meetings.append(meeting)
 
     @staticmethod
@@ -102,6 +112,7 @@ class MeetingExtractor:
         text = sentence.text
         local_start, local_end = meeting.start - sentence.start, meeting.end - sentence.start
         clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, local_start)), default=0)
+        clause_start = max(clause_start, doc.dateline_end(meeting.sentence) - sentence.start)
         nxt = _CLAUSE_BREAK.search(text, local_end)
         clause_end = nxt.start() if nxt else len(text)
         orgs = doc.in_sentence(meeting.sentence, ORGANIZATION)
@@ -115,9 +126,11 @@ class MeetingExtractor:
         verb_before = any(v in before for v in CONVENE_VERBS)
         verb_after = any(v in after for v in CONVENE_VERBS)
         if not meeting.conveners and (verb_before or after.startswith(("由",))):
-            subject = [o for o in orgs if sentence.start + clause_start <= o.start < meeting.start]
+            subject = [o for o in orgs if max(sentence.start + clause_start, doc.dateline_end(meeting.sentence))
+                       <= o.start < meeting.start]
             if not subject and verb_before:  # the subject may open the sentence: 冀鲁豫行署自九日至十一日，连开…
-                subject = [o for o in orgs if o.end <= meeting.start and o.start == min(x.start for x in orgs)]
+                after_dateline = [o for o in orgs if o.start >= doc.dateline_end(meeting.sentence)]
+                subject = [o for o in after_dateline[:1] if o.end <= meeting.start]
             if subject:
                 meeting.conveners.append(subject[-1] if verb_before else subject[0])
         if not meeting.conveners and after.startswith("由"):
@@ -157,6 +170,7 @@ class MeetingExtractor:
                     kept.date = kept.date or meeting.date
                     kept.end_date = kept.end_date or meeting.end_date
                     kept.sentences.extend(meeting.sentences)
+                    kept.spans.extend(meeting.spans)
                     break
             else:
                 merged.append(meeting)

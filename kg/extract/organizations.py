@@ -26,6 +26,9 @@ GENERIC = frozenset("""
 党委 省委 市委 县委 地委 区委 团委 各级党委 地区党委 政府 人民政府 委员会 工会 合作社 农业社 供销社 公司 工厂 银行
 大学 学院 中学 部 局 厅 署 本部 该部 各部 有关部门 机关 企业 国家机关 人民委员会 党政机关 代表团 常务委员会
 """.split())
+# Words that end in a head but name no body: 干部 ends in 部, 局面 in 局.
+NOT_BODIES = ("干部", "全部", "内部", "外部", "局部", "部分", "大部", "时局", "格局", "当局", "结局", "政局", "布局",
+              "大局", "总部", "俱乐部", "西部", "东部", "南部", "北部", "中部", "腹部", "头部", "基层干部")
 _PARTY_PREFIX = re.compile(r"^(?:中国共产党|中共)")
 _COMMITTEE = {"省委": "省委员会", "市委": "市委员会", "县委": "县委员会", "地委": "地委员会", "区委": "区委员会"}
 
@@ -57,6 +60,21 @@ def canonical_name(name: str) -> str:
         if prefix is not None and _place_body_pattern().fullmatch(name[n:]):
             return prefix.name + name[n:]
     return name
+
+
+_CPC_COMMITTEE = re.compile(r"^中共(.+?)(省|市|县|地|区)委员会$")
+
+
+def known_aliases(name: str) -> tuple[str, ...]:
+    """Other usual forms of a canonical name: the gazetteer's, and 中共X省委 / X省委 for a committee."""
+    entry = lexicon.organizations().get(name)
+    if entry is not None:
+        return entry.aliases
+    m = _CPC_COMMITTEE.match(name)
+    if m:
+        place, level = m.groups()
+        return (f"中国共产党{place}{level}委员会", f"中共{place}{level}委", f"{place}{level}委")
+    return ()
 
 
 class OrganizationExtractor:
@@ -91,7 +109,7 @@ class OrganizationExtractor:
         tokens = doc.tokens[index]
         out = []
         for i, tok in enumerate(tokens):
-            if not tok.word.endswith(HEADS) or tok.pos in {"v", "vd", "d", "p"}:
+            if not tok.word.endswith(HEADS) or tok.word.endswith(NOT_BODIES) or tok.pos in {"v", "vd", "d", "p"}:
                 continue
             first = extend_left(tokens, i, max_chars=20)
             name = span_text(tokens, first, i)

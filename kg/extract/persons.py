@@ -78,6 +78,9 @@ class PersonExtractor:
         before_title = nxt is not None and nxt.word in titles
         if tok.pos.startswith("nr") and _chinese_name(tok.word):
             return tok.start, tok.end, "pos+surname"
+        if before_title and titles[nxt.word].kind == "address" and _chinese_name(tok.word) and \
+                len(tok.word) <= 3 and tok.pos not in {"v", "p", "d", "c", "r", "x", "m"}:
+            return tok.start, tok.end, "name+address"  # jieba tags 周恩来 as a time word
         if tok.pos.startswith("nr") and len(tok.word) >= 2 and all(ch in FOREIGN_CHARS for ch in tok.word) \
                 and (after_title or before_title) and tok.word not in _NOT_NAMES:
             return tok.start, tok.end, "title+foreign-name"

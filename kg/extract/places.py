@@ -28,6 +28,11 @@ def canonical_name(name: str) -> str:
     return entry.name if entry is not None else name
 
 
+def known_aliases(name: str) -> tuple[str, ...]:
+    entry = lexicon.places().get(name)
+    return entry.aliases if entry is not None and entry.name == name else ()
+
+
 class PlaceExtractor:
     """Finds places by gazetteer (on word boundaries), jieba's ``ns`` words and country pairs."""
 

@@ -32,6 +32,11 @@ def canonical_name(name: str) -> str:
     return name
 
 
+def known_aliases(name: str) -> tuple[str, ...]:
+    entry = lexicon.policies().get(name)
+    return entry.aliases if entry is not None and entry.name == name else ()
+
+
 def _allow(tokens: list[Token], i: int) -> bool | None:
     tok = tokens[i]
     if tok.word in GOVERNING or tok.word in STOP_WORDS or any(ch in PUNCT for ch in tok.word):
@@ -58,7 +63,7 @@ class PolicyExtractor:
             tokens = doc.tokens[index]
             found: list[tuple[int, int, str]] = [(s, e, "gazetteer") for s, e, _, _ in gaz.finditer(sentence.text)]
             for i, tok in enumerate(tokens):
-                if not tok.word.endswith(HEADS) or tok.pos.startswith("v") and tok.word in {"计划", "运动"}:
+                if not tok.word.endswith(HEADS) or tok.pos == "v":
                     continue
                 first = extend_left(tokens, i, max_chars=22, allow=_allow)
                 while first < i and (tokens[first].word in {"的", "和", "与", "及", "下"} or tokens[first].pos in {"v", "d"}
