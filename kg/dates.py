@@ -90,9 +90,9 @@ def resolve_day(reference: date, day: int, month: int | None = None, year: int |
 
 
 _DATE_RE = re.compile(
-    rf"(?:(?P<year>\d{{4}}|[〇零○一二三四五六七八九]{{4}})年)?"
-    rf"(?:(?P<month>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月)?"
-    rf"(?:(?P<day>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})日)?"
+    r"(?:(?P<year>\d{4}|[〇零○一二三四五六七八九]{4})年)?"
+    r"(?:(?P<month>\d{1,2}|[一二三四五六七八九十]{1,3})月)?"
+    r"(?:(?P<day>\d{1,2}|[一二三四五六七八九十]{1,3})日)?"
 )
 
 
@@ -100,14 +100,14 @@ def find_dates(text: str, reference: date | None) -> list[tuple[int, int, Partia
     """Dates in ``text`` as (start, end, PartialDate), resolved against ``reference`` where partial."""
     found = []
     for m in _DATE_RE.finditer(text):
-        if not m.group(0) or not (m.group("month") or m.group("day")) and not m.group("year"):
+        if not m.group(0) or (not (m.group("month") or m.group("day")) and not m.group("year")):
             continue
         if m.group("year") and not m.group("month") and not m.group("day"):
             continue  # a bare year (1956年) is more often a period than a date
         year = to_int(m.group("year")) if m.group("year") else None
         month = to_int(m.group("month")) if m.group("month") else None
         day = to_int(m.group("day")) if m.group("day") else None
-        if month is not None and not 1 <= month <= 12 or day is not None and not 1 <= day <= 31:
+        if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
             continue
         if day is None and month is not None and year is None:
             if reference is None:

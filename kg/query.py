@@ -46,7 +46,7 @@ def format_result(result: Result, fmt: str = "table") -> str:
     names = [str(v) for v in result.vars]
     rows = [[_cell(row[v]) for v in result.vars] for row in result]
     if fmt == "json":
-        return json.dumps([dict(zip(names, r)) for r in rows], ensure_ascii=False, indent=2)
+        return json.dumps([dict(zip(names, r, strict=False)) for r in rows], ensure_ascii=False, indent=2)
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
@@ -57,8 +57,8 @@ def format_result(result: Result, fmt: str = "table") -> str:
         raise ValueError(f"unknown output format {fmt!r} (table, csv, json)")
     rows = [[c.replace(str(KGR), "kgr:") for c in r] for r in rows]
     widths = [max([_width(n)] + [_width(r[i][:60]) for r in rows]) for i, n in enumerate(names)]
-    lines = [" | ".join(_pad(n, w) for n, w in zip(names, widths)), "-+-".join("-" * w for w in widths)]
-    lines += [" | ".join(_pad(c[:60], w) for c, w in zip(r, widths)) for r in rows]
+    lines = [" | ".join(_pad(n, w) for n, w in zip(names, widths, strict=False)), "-+-".join("-" * w for w in widths)]
+    lines += [" | ".join(_pad(c[:60], w) for c, w in zip(r, widths, strict=False)) for r in rows]
     lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(lines)
 

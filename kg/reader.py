@@ -182,7 +182,7 @@ def _read_chinese(lines: list[str], article: Article) -> None:
             article.page = to_int(m.group(1))
         elif (m := _COLUMN_LINE.match(line)) is not None:
             article.column = m.group(1).strip()
-        elif not header_seen and heading and len(line) <= 20 and not lines[i][:1] in _SPACE:
+        elif not header_seen and heading and len(line) <= 20 and lines[i][:1] not in _SPACE:
             article.author = line  # an author line between the heading and the date
         else:
             break

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from kg import lexicon
 from kg.article import Article
 from kg.dates import PartialDate
+from kg.extract import organizations, places, policies
 from kg.extract.base import DECISION, MEETING, ORGANIZATION, PERSON, PLACE, POLICY, Doc, Mention
 from kg.extract.meetings import core
-from kg.extract import organizations, places, policies
 from kg.extract.organizations import canonical_name as organization_name
 from kg.extract.places import canonical_name as place_name
 

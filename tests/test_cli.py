@@ -57,7 +57,8 @@ def test_query_formats_and_bindings(corpus, tmp_path, capsys):
     assert lines[0].startswith("entity,class,file") and len(lines) == 2
     assert "000_9a42a4b9297332b5.txt" in lines[1]
     hostile = 'x" } ; DROP ALL ; { "'
-    assert main(["query", str(ROOT / "queries/entity_articles.rq"), "--graph", graph, "--bind", f"name={hostile}"]) == OK
+    query = str(ROOT / "queries/entity_articles.rq")
+    assert main(["query", query, "--graph", graph, "--bind", f"name={hostile}"]) == OK
     assert "(0 rows)" in capsys.readouterr().out
 
 
@@ -72,7 +73,6 @@ def test_query_string_and_table(corpus, tmp_path, capsys):
 
 
 def test_every_canned_query_runs(corpus, tmp_path, capsys):
-    from pathlib import Path
 
     out = tmp_path / "b"
     main(["build", str(corpus), "--out", str(out), "-q", "--no-html"])

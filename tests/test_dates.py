@@ -4,7 +4,8 @@ from kg.dates import PartialDate, find_dates, resolve_day, to_int
 
 
 def test_chinese_numerals():
-    assert [to_int(x) for x in ("13", "十三", "二十", "三十一", "一九五六", "十", "五十")] == [13, 13, 20, 31, 1956, 10, 50]
+    numerals = ("13", "十三", "二十", "三十一", "一九五六", "十", "五十")
+    assert [to_int(x) for x in numerals] == [13, 13, 20, 31, 1956, 10, 50]
     assert to_int("abc") is None
 
 

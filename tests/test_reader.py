@@ -85,7 +85,7 @@ def test_unreadable_input_names_file_and_reason(tmp_path, data, reason):
 
 
 def test_missing_file_is_a_read_error(tmp_path):
-    with pytest.raises(ReadError, match="nope.md"):
+    with pytest.raises(ReadError, match=r"nope\.md"):
         read_file(tmp_path / "nope.md")
 
 

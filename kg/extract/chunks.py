@@ -14,12 +14,14 @@ from kg.segment import Token
 PUNCT = set("，。、；：？！,.;:?!“”‘’「」『』《》〈〉（）()[]【】—…·　 \t\n\"'")
 # Tokens that never start or sit inside a name, whatever their tag.
 STOP_WORDS = frozenset("""
-了 着 过 在 于 把 将 被 对 对于 向 从 自 至 到 由 为 以 和 与 及 以及 并 并且 或 或者 而 但 但是 也 还 又 都 就 才
-是 有 没有 这 那 这个 那个 这些 那些 该 此 其 其他 各 各个 各种 各项 各级 一切 所有 全体 有关 有些 一些 许多 不少 我们
-他们 它们 我 你 他 她 它 本 今年 明年 去年 今后 目前 最近 日前 当前 现在 已经 正在 曾 要 应 应当 应该 必须 能 可以
-会上 之后 以后 以前 期间 时 中 上 后 前 等 等等 方面 情况 同时 继续 进一步 认真 积极 大力 努力 充分
+了 着 过 在 于 把 将 被 对 对于 向 从 自 至 到 由 为 以 和 与 及 以及 并
+并且 或 或者 而 但 但是 也 还 又 都 就 才 是 有 没有 这 那 这个 那个 这些
+那些 该 此 其 其他 各 各个 各种 各项 各级 一切 所有 全体 有关 有些 一些 许多
+不少 我们 他们 它们 我 你 他 她 它 本 今年 明年 去年 今后 目前 最近 日前 当前
+现在 已经 正在 曾 要 应 应当 应该 必须 能 可以 会上 之后 以后 以前 期间 时 中
+上 后 前 等 等等 方面 情况 同时 继续 进一步 认真 积极 大力 努力 充分
 """.split())
-NAME_TAGS = frozenset({"ns", "nt", "nz", "n", "nr", "j", "vn", "b", "an", "nrt", "nrfg", "ng", "s", "eng", "l", "i", "nn"})
+NAME_TAGS = frozenset("ns nt nz n nr nrt nrfg ng nn j vn b an s eng l i".split())
 
 
 def extend_left(

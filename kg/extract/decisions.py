@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from kg.extract.base import ORGANIZATION, POLICY, Doc, DecisionMention, Mention
+from kg.extract.base import ORGANIZATION, POLICY, DecisionMention, Doc, Mention
 from kg.extract.meetings import COREFERENCE, reported_meeting
 
 # Verbs whose object is the decision; for approvals the verb belongs to it (批准…公约).
 VERBS = ("决定", "决议", "确定", "要求", "号召", "指示", "规定", "布置", "提出要", "提出", "同意", "责成",
          "通过了", "通过", "批准了", "批准", "设置", "撤销", "任命")
+_NOUN_VERBS = frozenset({"决议", "决定", "规定", "指示"})
 KEEP_VERB = ("通过", "批准", "设置", "撤销", "任命", "同意")
 _VERB_RE = re.compile("|".join(sorted(VERBS, key=len, reverse=True)))
 _SPLIT = re.compile(r"[，；;,]|(?<=[^\d])：")
@@ -116,7 +117,7 @@ class DecisionExtractor:
                 verb = m.group(0)
                 if verb == "提出" and not sentence.text.startswith("要", m.end()):
                     continue
-                if verb in {"决议", "决定", "规定", "指示"} and sentence.text[m.start() - 1:m.start()] in {"的", "个", "项"}:
+                if verb in _NOUN_VERBS and sentence.text[m.start() - 1:m.start()] in {"的", "个", "项"}:
                     continue  # a noun: 关于…的决定
                 meeting, org = _subject(doc, index, m.start())
                 if meeting is None and org is None:
@@ -147,7 +148,7 @@ class DecisionExtractor:
             for ls, le in _list_items(obj[cs:ce]):
                 s, e = start + cs + ls, start + cs + le
                 text = sentence.text[s:e].strip("“”　 ")
-                if len(text) < 4 or len(text) > MAX_CLAUSE and verb not in KEEP_VERB:
+                if len(text) < 4 or (len(text) > MAX_CLAUSE and verb not in KEEP_VERB):
                     continue
                 concerns = [mn for mn in doc.in_sentence(index) if mn.start >= sentence.start + s
                             and mn.end <= sentence.start + e and mn.kind in {POLICY, ORGANIZATION, "Place"}]

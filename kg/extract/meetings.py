@@ -19,7 +19,10 @@ HEADS = ("代表大会", "代表会议", "全体会议", "扩大会议", "联席
          "常会", "参议会", "座谈会", "讨论会", "报告会", "代表会", "扩大会", "年会")
 CONVENE_VERBS = ("召开", "举行", "召集", "主持", "开会", "开幕", "闭幕", "连开", "开了", "开过")
 # Words that make a meeting reference generic (会议, 这次会议, 各种会议): the guidelines skip them.
-GENERIC_MODIFIERS = frozenset("这 这次 那次 该 此 此次 本次 本 各种 各 各级 一些 有些 许多 上述 这个 一次 两次 每次 上次 下次 今天 昨天".split())
+GENERIC_MODIFIERS = frozenset("""
+这 这次 那次 该 此 此次 本次 本 各种 各 各级 一些 有些 许多 上述 这个 一次
+两次 每次 上次 下次 今天 昨天
+""".split())
 COREFERENCE = re.compile(r"(?:这次|此次|本次|该次)?(?:会议|大会|全会|会上|该会|本会)")
 _CLAUSE_BREAK = re.compile(r"[，。；：！？]")
 _CN_CONGRESS = re.compile(r"“?([一二三四五六七八九十]{1,3})大”?")
@@ -27,13 +30,16 @@ _OUR_PARTY = re.compile(r"^(?:党的|我党|我党的)(?=第)")
 _SCOPE = re.compile(r"^(?:全国|全省|全市|全县|全区|全党|全军|省|市|县|区)")
 
 
+_KIND_WORDS = frozenset("扩大 紧急 高级 临时 特别 全体 首届 联席 电话".split())
+
+
 def _allow(tokens: list[Token], i: int) -> bool | None:
     tok = tokens[i]
     if tok.word == "的":  # 党的第八次全国代表大会
         return i >= 1 and tokens[i - 1].word in {"党", "我党"}
-    if ordinal(tok) or tok.pos == "m" and tok.word[-1:] in "届次中":
+    if ordinal(tok) or (tok.pos == "m" and tok.word[-1:] in "届次中"):
         return True
-    if tok.pos in {"a", "v", "vn"} and tok.word in {"扩大", "紧急", "高级", "临时", "特别", "全体", "首届", "联席", "电话"}:
+    if tok.pos in {"a", "v", "vn"} and tok.word in _KIND_WORDS:
         return True
     return None
 
@@ -89,7 +95,7 @@ class MeetingExtractor:
     @staticmethod
     def _generic(name: str, modifiers: list[Token]) -> bool:
         if not modifiers:
-            return len(name) < 4 or name in {"代表大会", "全体会议", "扩大会议"} and False
+            return len(name) < 4 or (name in {"代表大会", "全体会议", "扩大会议"} and False)
         if modifiers[0].word in GENERIC_MODIFIERS or modifiers[0].pos == "r":
             return True
         return len(name) < 4
@@ -159,7 +165,7 @@ class MeetingExtractor:
                 same_convener = not meeting.conveners or not kept.conveners or \
                     {c.canonical for c in meeting.conveners} & {c.canonical for c in kept.conveners}
                 a, b = core(kept.name, kept.conveners), core(meeting.name, meeting.conveners)
-                if kept.name == meeting.name or same_convener and a == b and len(a) >= 2 or \
+                if kept.name == meeting.name or (same_convener and a == b and len(a) >= 2) or \
                         meeting.name in kept.aliases or kept.name in meeting.aliases:
                     if meeting.name != kept.name and meeting.name not in kept.aliases:
                         kept.aliases.append(meeting.name)

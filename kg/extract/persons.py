@@ -19,8 +19,9 @@ FOREIGN_CHARS = frozenset(
     "锡谢辛休修雅亚扬耶伊因英尤于约泽扎詹兹茨朱卓"
 )
 _NOT_NAMES = frozenset("""
-大力 同志 主任 代表 人民 群众 干部 国家 政府 工人 农民 社员 党员 领导 中央 会议 支持 文化 生产 建设 王国 高潮 方面
-常委 司令 政委 主席 总理 书记 部长 首相 总统 国王 外长 有关 关于 于是 向着 高级 任免 严重 安全 明显 万元 成立 齐放
+大力 同志 主任 代表 人民 群众 干部 国家 政府 工人 农民 社员 党员 领导 中央 会议
+支持 文化 生产 建设 王国 高潮 方面 常委 司令 政委 主席 总理 书记 部长 首相 总统
+国王 外长 有关 关于 于是 向着 高级 任免 严重 安全 明显 万元 成立 齐放
 """.split())
 _FOREIGN_TITLES = ("总统", "总理", "首相", "外长", "外交部长", "国王", "国务卿", "大使", "代表", "主席", "部长",
                    "秘书长", "将军", "元帅", "亲王", "女王", "副总统", "副首相", "议长", "团长")
@@ -60,7 +61,7 @@ class PersonExtractor:
         titles = lexicon.titles()
         for index, sentence in enumerate(doc.sentences):
             tokens = doc.tokens[index]
-            for i, tok in enumerate(tokens):
+            for i, _tok in enumerate(tokens):
                 span = self._person_at(tokens, i, titles)
                 if span is None:
                     continue

@@ -9,8 +9,9 @@ from kg.extract.base import PLACE, Doc, Mention
 
 # Generic words that jieba tags as places; the guidelines make them optional.
 GENERIC = frozenset("""
-全省 全市 全县 全区 全国 各地 各省 本省 本市 本县 本区 当地 城市 农村 城乡 地方 边区 解放区 灾区 山区 各区
-国内 国外 海外 内地 外地 该地 该省 该市 该县 中央 西方 东方 世界 各国 各省市 老区 新区 棉区 产区 各棉产区
+全省 全市 全县 全区 全国 各地 各省 本省 本市 本县 本区 当地 城市 农村 城乡 地方
+边区 解放区 灾区 山区 各区 国内 国外 海外 内地 外地 该地 该省 该市 该县 中央
+西方 东方 世界 各国 各省市 老区 新区 棉区 产区 各棉产区
 """.split())
 SUFFIXES = ("省", "市", "县", "区", "州", "镇", "乡", "村", "旗", "盟", "专区", "地区", "岛", "港")
 # One-character country names that stand together in 英法, 美英, 匈苏.

@@ -12,12 +12,14 @@ from kg.segment import Token
 HEADS = ("制度", "方针", "政策", "路线", "运动", "计划", "纲领", "负责制", "责任制", "一长制", "承包制")
 # Verbs that govern a policy name and so end it on the left: 实行|党委领导下的厂长负责制.
 GOVERNING = frozenset("""
-实行 推行 贯彻 执行 开展 坚持 建立 采取 进行 实施 提倡 完成 保证 按照 根据 确定 宣布 通过 批准 制定 拟定 发动
-展开 深入开展 领导 参加 响应 违反 破坏 反对 拥护 改变 改进 加强 健全 学习 讨论 研究 提出 规定 决定 是 为 作为
+实行 推行 贯彻 执行 开展 坚持 建立 采取 进行 实施 提倡 完成 保证 按照 根据 确定
+宣布 通过 批准 制定 拟定 发动 展开 深入开展 领导 参加 响应 违反 破坏 反对 拥护
+改变 改进 加强 健全 学习 讨论 研究 提出 规定 决定 是 为 作为
 """.split()) - {"领导"}
 GENERIC = frozenset("""
-制度 方针 政策 路线 运动 计划 纲领 这个方针 这一方针 这项政策 这些政策 各项政策 党的政策 国家计划 生产计划 工作计划
-这个运动 这一运动 这次运动 群众运动 政治运动 国家政策 这个计划 原计划 新计划
+制度 方针 政策 路线 运动 计划 纲领 这个方针 这一方针 这项政策 这些政策 各项政策
+党的政策 国家计划 生产计划 工作计划 这个运动 这一运动 这次运动 群众运动 政治运动
+国家政策 这个计划 原计划 新计划
 """.split())
 
 
@@ -30,6 +32,9 @@ def canonical_name(name: str) -> str:
         if name.endswith("的" + head) and len(name) > 6:
             return name[: -len(head) - 1] + head
     return name
+
+
+_JOINERS = frozenset({"的", "和", "与", "及", "下"})
 
 
 def known_aliases(name: str) -> tuple[str, ...]:
@@ -66,8 +71,7 @@ class PolicyExtractor:
                 if not tok.word.endswith(HEADS) or tok.pos == "v":
                     continue
                 first = extend_left(tokens, i, max_chars=22, allow=_allow)
-                while first < i and (tokens[first].word in {"的", "和", "与", "及", "下"} or tokens[first].pos in {"v", "d"}
-                                     and tokens[first].word in GOVERNING):
+                while first < i and (tokens[first].word in _JOINERS or tokens[first].word in GOVERNING):
                     first += 1
                 name = sentence.text[tokens[first].start:tok.end]
                 if first == i and len(tok.word) <= 2:
