@@ -84,6 +84,33 @@ def _validate(args: argparse.Namespace) -> int:
     return OK if result.conforms else FAILED
 
 
+def _eval(args: argparse.Namespace) -> int:
+    import json
+
+    from kg.evaluate import read_gold, score
+    from kg.pipeline import BuildReport, build_graph
+    from kg.store import load
+
+    gold = read_gold(args.gold)
+    if args.graph:
+        graph = load(*args.graph)
+    else:
+        report = BuildReport()
+        graph = build_graph(args.corpus, report, progress=not args.quiet)
+        for path, reason in report.failed:
+            print(f"skipped {path}: {reason}", file=sys.stderr)
+    result = score(graph, gold)
+    if args.json:
+        print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(result.table())
+    if args.errors:
+        for e in sorted(result.errors, key=lambda e: (e.file, e.key, e.kind, e.text)):
+            where = f"  « {e.evidence[:100]} »" if e.evidence else ""
+            print(f"{e.kind} {e.key:<14} {e.file[:40]:<40} {e.text}{where}")
+    return OK
+
+
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="kg", description="Knowledge graphs from People's Daily articles.")
     ap.add_argument("--version", action="version", version=f"rmrb-kg {__version__}")
@@ -110,6 +137,15 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--out", default="build/graph.html")
     v.add_argument("--lang", choices=("zh", "en", "both"), default="zh", help="label language")
     v.set_defaults(func=_viz)
+
+    e = sub.add_parser("eval", help="score extraction against gold annotations (JSON Lines)")
+    e.add_argument("corpus", nargs="*", help="article files or folders to build and score")
+    e.add_argument("--gold", required=True, help="gold annotations, one JSON object per article")
+    e.add_argument("--graph", nargs="+", help="score this built graph instead of building the corpus")
+    e.add_argument("--errors", action="store_true", help="list every false positive and false negative")
+    e.add_argument("--json", action="store_true", help="print the scores as JSON")
+    e.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    e.set_defaults(func=_eval)
 
     c = sub.add_parser("validate", help="check a graph against the SHACL shapes")
     c.add_argument("graph", nargs="+", help="graph file(s)")

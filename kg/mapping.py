@@ -68,6 +68,8 @@ def triples(facts: ArticleFacts) -> Iterator[Triple]:
             yield node, KG.labelSource, Literal(ent.en_source)
         for sentence in ent.evidence:
             yield node, KG.evidence, Literal(sentence, lang="zh")
+        if ent.parent:
+            yield node, KG.subOrganizationOf, KGR[ent.parent]
         yield art, KG.mentions, node
 
     for m in facts.meetings:

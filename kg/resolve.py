@@ -47,6 +47,7 @@ class Entity:
     en: str = ""
     en_source: str = ""
     evidence: list[str] = field(default_factory=list)
+    parent: str = ""
 
 
 @dataclass
@@ -118,7 +119,9 @@ def resolve(doc: Doc) -> ArticleFacts:
             ent = entities[path] = Entity(path, m.kind, name, en=en, en_source=source)
             if m.kind in _KNOWN_ALIASES:
                 ent.aliases.update(_KNOWN_ALIASES[m.kind](name))
-        if m.text != name:
+            if m.kind == ORGANIZATION and (parent := organizations.parent_of(name)):
+                ent.parent = entity(Mention(ORGANIZATION, parent, m.start, m.end, m.sentence, "parent", parent))
+        if m.text != name and not m.is_coreference:
             ent.aliases.add(m.text)
         if not ent.evidence and m.sentence >= 0:
             ent.evidence.append(sentences[m.sentence].text)

@@ -30,6 +30,11 @@ class Mention:
     rule: str
     canonical: str = ""
 
+    @property
+    def is_coreference(self) -> bool:
+        """True for a generic word that refers to a named entity (省委 → 中共安徽省委员会): not a name of it."""
+        return self.rule.endswith("coreference")
+
 
 @dataclass
 class MeetingMention:
@@ -90,11 +95,17 @@ class Doc:
         return sorted((m for m in self.mentions if m.sentence == index and (kind is None or m.kind == kind)),
                       key=lambda m: m.start)
 
-    def add(self, mention: Mention) -> bool:
-        """Add a mention unless it overlaps one already found (earlier components win)."""
+    def add(self, mention: Mention, inside: tuple[str, ...] = ()) -> bool:
+        """Add a mention unless it overlaps one already found (earlier components win).
+
+        A mention may lie wholly inside a mention of a kind in ``inside`` (河北 in 中共河北省委).
+        """
         for other in self.mentions:
             if mention.start < other.end and other.start < mention.end:
-                return False
+                nested = other.kind in inside and other.start <= mention.start and mention.end <= other.end
+                if not nested or any(o.kind == mention.kind and o.start < mention.end and mention.start < o.end
+                                     for o in self.mentions):
+                    return False
         self.mentions.append(mention)
         return True
 

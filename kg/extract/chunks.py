@@ -21,7 +21,8 @@ STOP_WORDS = frozenset("""
 现在 已经 正在 曾 要 应 应当 应该 必须 能 可以 会上 之后 以后 以前 期间 时 中
 上 后 前 等 等等 方面 情况 同时 继续 进一步 认真 积极 大力 努力 充分
 """.split())
-NAME_TAGS = frozenset("ns nt nz n nr nrt nrfg ng nn j vn b an s eng l i".split())
+# Idioms and set phrases (l, i) are left out: 完全同意 and 大力支持 are tagged so.
+NAME_TAGS = frozenset("ns nt nz n nr nrt nrfg ng nn j vn b an s eng".split())
 
 
 def extend_left(

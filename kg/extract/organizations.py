@@ -78,6 +78,19 @@ def known_aliases(name: str) -> tuple[str, ...]:
     return ()
 
 
+def parent_of(name: str) -> str:
+    """The body a canonical name is part of, by its known prefix (中共河北省委员会 → 中国共产党)."""
+    gaz = lexicon.organizations()
+    for n in range(min(len(name) - 2, 12), 1, -1):
+        entry = gaz.get(name[:n])
+        rest = name[n:]
+        # Only a branch or an organ of the body: a place's committee, its centre, its n-th committee.
+        if entry is not None and entry.name != name and (
+                rest.startswith(("中央", "第")) or _place_body_pattern().fullmatch(rest)):
+            return entry.name
+    return ""
+
+
 class OrganizationExtractor:
     """Finds organisations by gazetteer, place + body pattern and head-word chunks."""
 
@@ -97,13 +110,33 @@ class OrganizationExtractor:
                 found.append((start, end, "gazetteer"))
             found.extend(self._chunks(doc, index))
             found = self._join_prefixes(text, found)
+            found.extend((t.start, t.end, "committee-coreference") for t in doc.tokens[index]
+                         if t.word in {"省委", "市委", "县委"})
             # Longest first, so that 中共河北省委员会 beats 河北省 and 委员会.
             for start, end, rule in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
                 surface = text[start:end]
+                if rule == "committee-coreference":
+                    referent = self._committee_referent(doc, surface)
+                    if referent:
+                        doc.add(Mention(ORGANIZATION, surface, sentence.start + start, sentence.start + end, index,
+                                        rule, referent))
+                    continue
                 if surface in GENERIC or len(surface) < 2:
                     continue
                 doc.add(Mention(ORGANIZATION, surface, sentence.start + start, sentence.start + end, index,
                                 rule, canonical_name(surface)))
+
+    @staticmethod
+    def _committee_referent(doc: Doc, bare: str) -> str:
+        """省委 → the one provincial committee the article names (in its title or before), if only one."""
+        level = bare[0]
+        named = {m.canonical for m in doc.mentions
+                 if m.kind == ORGANIZATION and m.canonical.startswith("中共") and m.canonical.endswith(level + "委员会")}
+        if not named:
+            title = doc.article.title_zh + "".join(doc.article.subtitles_zh)
+            named = {canonical_name(m.group(0)) for m in _place_body_pattern().finditer(title)
+                     if m.group(0).endswith(bare)}
+        return named.pop() if len(named) == 1 else ""
 
     @staticmethod
     def _chunks(doc: Doc, index: int) -> list[tuple[int, int, str]]:

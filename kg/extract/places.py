@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from kg import lexicon
-from kg.extract.base import PLACE, Doc, Mention
+from kg.extract.base import ORGANIZATION, PLACE, Doc, Mention
 
 # Generic words that jieba tags as places; the guidelines make them optional.
 GENERIC = frozenset("""
@@ -52,8 +52,9 @@ class PlaceExtractor:
                 if (start in starts and end in ends) or len(surface) >= 3:
                     found.append((start, end, "gazetteer"))
             for tok in tokens:
-                if tok.pos == "ns" and len(tok.word) >= 2 and tok.word not in gaz:
-                    if tok.word.endswith(SUFFIXES) or len(tok.word) >= 3:
+                if tok.pos == "ns" and tok.word not in gaz:
+                    # jieba tags 上市 and 黑市 as places: a suffix needs a name of two characters before it.
+                    if any(tok.word.endswith(s) and len(tok.word) - len(s) >= 2 for s in SUFFIXES):
                         found.append((tok.start, tok.end, "pos+suffix"))
                 elif 2 <= len(tok.word) <= 4 and all(ch in SHORT_COUNTRIES for ch in tok.word) and \
                         tok.pos in {"ns", "j", "nz", "n"} and tok.word not in gaz:
@@ -63,4 +64,4 @@ class PlaceExtractor:
                 if surface in GENERIC:
                     continue
                 doc.add(Mention(PLACE, surface, sentence.start + start, sentence.start + end, index, rule,
-                                canonical_name(surface)))
+                                canonical_name(surface)), inside=(ORGANIZATION,))
