@@ -17,14 +17,22 @@ def test_generic_place_words_are_left_out():
     assert not names(doc, "Place") & {"全省", "各地", "城市", "农村"}
 
 
-def test_places_inside_an_organization_name_are_not_places():
-    doc = run("中共河北省委员会召开会议。")
-    assert "河北" not in names(doc, "Place") and "河北省" not in names(doc, "Place")
+def test_the_place_in_an_organization_name_is_a_place_too():
+    doc = run("中共河北省委员会和泰国代表团。")
+    assert {"河北省", "泰国"} <= canonicals(doc, "Place")
+    assert {"中共河北省委员会", "泰国代表团"} <= names(doc, "Organization")
 
 
 def test_one_character_country_pairs():
     doc = run("英法侵略埃及。")
     assert {"英国", "法国"} <= canonicals(doc, "Place")
+    doc = run("支持埃及人民反抗英、法、以色列侵略的斗争。")
+    assert {"英国", "法国", "以色列"} <= canonicals(doc, "Place")
+    assert not canonicals(run("美好的生活。"), "Place")
+
+
+def test_country_before_a_noun():
+    assert "中东" in names(run("把中东问题列入议程。"), "Place")
 
 
 def test_chinese_names_and_titles():

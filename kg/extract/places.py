@@ -21,6 +21,20 @@ SHORT_COUNTRIES = {"英": "英国", "法": "法国", "美": "美国", "苏": "�
                    "以": "以色列", "荷": "荷兰", "比": "比利时"}
 
 
+_OPEN_KINDS = frozenset({"country", "region", "province"})
+
+
+def _enumerated(tokens: list, i: int) -> bool:
+    """英 in 英、法、以色列: a one-character country name listed beside another country."""
+    for j in (i - 2, i + 2):
+        if 0 <= j < len(tokens) and tokens[(i + j) // 2].word in {"、", "和", "与"}:
+            other = tokens[j].word
+            entry = lexicon.places().get(other)
+            if other in SHORT_COUNTRIES or (entry is not None and entry.kind == "country"):
+                return True
+    return False
+
+
 def canonical_name(name: str) -> str:
     """The gazetteer's full name of a place (河北 → 河北省), else the name itself."""
     if name in SHORT_COUNTRIES:
@@ -48,10 +62,13 @@ class PlaceExtractor:
             starts = {t.start for t in tokens}
             ends = {t.end for t in tokens}
             found: list[tuple[int, int, str]] = []
-            for start, end, surface, _entry in gaz.finditer(sentence.text):
-                if (start in starts and end in ends) or len(surface) >= 3:
+            for start, end, surface, entry in gaz.finditer(sentence.text):
+                # On word boundaries; a country or region may also open a longer word (中东问题).
+                if start in starts and (end in ends or entry.kind in _OPEN_KINDS) or len(surface) >= 3:
                     found.append((start, end, "gazetteer"))
-            for tok in tokens:
+            for i, tok in enumerate(tokens):
+                if len(tok.word) == 1 and tok.word in SHORT_COUNTRIES and _enumerated(tokens, i):
+                    found.append((tok.start, tok.end, "country-list"))
                 if tok.pos == "ns" and tok.word not in gaz:
                     # jieba tags 上市 and 黑市 as places: a suffix needs a name of two characters before it.
                     if any(tok.word.endswith(s) and len(tok.word) - len(s) >= 2 for s in SUFFIXES):
