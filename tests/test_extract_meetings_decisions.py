@@ -72,3 +72,33 @@ def test_opinions_are_not_decisions():
 def test_approval_keeps_its_verb():
     doc = run("全国人民代表大会常务委员会第五十次会议决定批准日内瓦公约。")
     assert [d.text for d in doc.decisions] == ["批准日内瓦公约"]
+
+
+def test_addressee_is_not_a_decision():
+    doc = run("中共安徽省委要求省直属各部门，结合本身工作，认真学习文件。")
+    texts = [d.text for d in doc.decisions]
+    assert "省直属各部门" not in texts and "认真学习文件" in texts
+
+
+def test_speaker_at_the_reported_meeting_decides_for_it():
+    doc = run("中共中央第二次全体会议在北京举行。毛泽东同志号召全体国家工作人员，提倡艰苦朴素的作风，与群众同甘共苦。")
+    assert {d.text for d in doc.decisions} >= {"提倡艰苦朴素的作风", "与群众同甘共苦"}
+    assert all(d.meeting == 0 for d in doc.decisions)
+
+
+def test_resolution_speaks_for_the_meeting():
+    doc = run("中国民主建国会第一届中央委员会第二次全体会议今天闭幕。决议批准中央常务委员会的工作报告。")
+    assert [d.text for d in doc.decisions] == ["批准中央常务委员会的工作报告"]
+    assert doc.decisions[0].meeting == 0
+
+
+def test_quoted_titles_end_the_decision():
+    doc = run("国务院通过了“国务院关于撤销云南省安宁县的决定”“国务院关于设置福建省南平市的决定”。")
+    texts = {d.text for d in doc.decisions}
+    assert {"撤销云南省安宁县", "设置福建省南平市"} <= texts
+
+
+def test_measures_announced_then_listed():
+    doc = run("中共安徽省委确定了各项具体措施。发动群众晒干菜，检查秋种工作。")
+    assert {"发动群众晒干菜", "检查秋种工作"} <= {d.text for d in doc.decisions}
+    assert all(d.organization.canonical == "中共安徽省委员会" for d in doc.decisions)

@@ -130,8 +130,8 @@ class OrganizationExtractor:
     def _committee_referent(doc: Doc, bare: str) -> str:
         """省委 → the one provincial committee the article names (in its title or before), if only one."""
         level = bare[0]
-        named = {m.canonical for m in doc.mentions
-                 if m.kind == ORGANIZATION and m.canonical.startswith("中共") and m.canonical.endswith(level + "委员会")}
+        named = {m.canonical for m in doc.of_kind(ORGANIZATION)
+                 if m.canonical.startswith("中共") and m.canonical.endswith(level + "委员会")}
         if not named:
             title = doc.article.title_zh + "".join(doc.article.subtitles_zh)
             named = {canonical_name(m.group(0)) for m in _place_body_pattern().finditer(title)

@@ -64,7 +64,7 @@ class PlaceExtractor:
             found: list[tuple[int, int, str]] = []
             for start, end, surface, entry in gaz.finditer(sentence.text):
                 # On word boundaries; a country or region may also open a longer word (中东问题).
-                if start in starts and (end in ends or entry.kind in _OPEN_KINDS) or len(surface) >= 3:
+                if (start in starts and (end in ends or entry.kind in _OPEN_KINDS)) or len(surface) >= 3:
                     found.append((start, end, "gazetteer"))
             for i, tok in enumerate(tokens):
                 if len(tok.word) == 1 and tok.word in SHORT_COUNTRIES and _enumerated(tokens, i):
