@@ -102,3 +102,22 @@ def test_measures_announced_then_listed():
     doc = run("中共安徽省委确定了各项具体措施。发动群众晒干菜，检查秋种工作。")
     assert {"发动群众晒干菜", "检查秋种工作"} <= {d.text for d in doc.decisions}
     assert all(d.organization.canonical == "中共安徽省委员会" for d in doc.decisions)
+
+
+def test_bodies_are_not_meetings():
+    doc = run("联合国大会11月13日下午举行全体会议。")
+    assert [m.name for m in doc.meetings] == ["全体会议"]
+    assert [c.canonical for c in doc.meetings[0].conveners] == ["联合国大会"]
+
+
+def test_headline_short_name_merges_with_the_body_meeting():
+    from kg.reader import parse
+
+    text = ("### 民主建国会一届二中全会闭幕\n\n1956-11-17\n第1版()\n\n    民主建国会一届二中全会闭幕\n"
+            "    新华社16日讯　中国民主建国会第一届中央委员会第二次全体会议今天闭幕。\n")
+    from kg.extract import extract
+
+    doc = extract(parse(text, "x.md")[0])
+    [meeting] = doc.meetings
+    assert meeting.name == "中国民主建国会第一届中央委员会第二次全体会议"
+    assert "民主建国会一届二中全会" in meeting.aliases

@@ -54,3 +54,17 @@ def test_surname_with_office_when_no_given_name():
 def test_words_jieba_tags_as_names_are_not_persons():
     doc = run("农村工作应当从各方面大力支持工业建设。")
     assert "大力" not in names(doc, "Person")
+
+
+def test_foreign_names_jieba_cuts_apart():
+    doc = run("叙利亚总统库阿特利、泰国代表团团长那拉底都发了言。")
+    assert {"库阿特利", "那拉底"} <= names(doc, "Person")
+
+
+def test_surname_cut_from_given_name():
+    assert "刘秀峰" in names(run("结果刘秀峰当选为议长。"), "Person")
+
+
+def test_conjunction_before_a_title_is_no_surname():
+    doc = run("由各参加国的总理和首相组成的委员会。")
+    assert not names(doc, "Person")

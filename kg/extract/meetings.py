@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
+from kg import lexicon
 from kg.dates import find_dates
 from kg.extract.base import MEETING, ORGANIZATION, PLACE, Doc, MeetingMention, Mention
 from kg.extract.chunks import PUNCT, extend_left, ordinal
@@ -37,7 +38,7 @@ def _allow(tokens: list[Token], i: int) -> bool | None:
     tok = tokens[i]
     if tok.word == "的":  # 党的第八次全国代表大会
         return i >= 1 and tokens[i - 1].word in {"党", "我党"}
-    if ordinal(tok) or (tok.pos == "m" and tok.word[-1:] in "届次中"):
+    if ordinal(tok) or (tok.pos == "m" and tok.word[-1:] in "届次中强国方"):
         return True
     if tok.pos in {"a", "v", "vn"} and tok.word in _KIND_WORDS:
         return True
@@ -76,8 +77,8 @@ class MeetingExtractor:
                     first += 1
                 start, end = sentence.start + tokens[first].start, sentence.start + tok.end
                 name = sentence.text[tokens[first].start:tok.end]
-                if self._generic(name, tokens[first:i]):
-                    continue
+                if self._generic(name, tokens[first:i]) or name in lexicon.organizations():
+                    continue  # 联合国大会 and 全国人民代表大会 are bodies
                 aliases = []
                 if _OUR_PARTY.match(name):  # 党的第八次全国代表大会 is the CPC's
                     aliases, name = [name], _OUR_PARTY.sub("中国共产党", name)
@@ -165,8 +166,11 @@ class MeetingExtractor:
                 same_convener = not meeting.conveners or not kept.conveners or \
                     {c.canonical for c in meeting.conveners} & {c.canonical for c in kept.conveners}
                 a, b = core(kept.name, kept.conveners), core(meeting.name, meeting.conveners)
-                if kept.name == meeting.name or (same_convener and a == b and len(a) >= 2) or \
-                        meeting.name in kept.aliases or kept.name in meeting.aliases:
+                contained = min(len(kept.name), len(meeting.name)) >= 4 and (
+                    kept.name in meeting.name or meeting.name in kept.name)
+                if kept.name == meeting.name or (same_convener and a == b and len(a) >= 2) or contained or \
+                        meeting.name in kept.aliases or kept.name in meeting.aliases or \
+                        _headline_form(doc, kept, meeting):
                     if meeting.name != kept.name and meeting.name not in kept.aliases:
                         kept.aliases.append(meeting.name)
                     kept.conveners.extend(c for c in meeting.conveners
@@ -181,6 +185,20 @@ class MeetingExtractor:
             else:
                 merged.append(meeting)
         doc.meetings[:] = merged
+
+
+_SESSION = re.compile(r"(?:全会|全体会议|全体会)$")
+
+
+def _headline_form(doc: Doc, kept: MeetingMention, meeting: MeetingMention) -> bool:
+    """A headline's short name for a body meeting: 民主建国会一届二中全会 for its 第二次全体会议."""
+    paragraphs = doc.article.zh.paragraphs if doc.article.zh else []
+    if paragraphs[doc.sentences[meeting.sentence].paragraph].kind == "body":
+        return False
+    if not (_SESSION.search(kept.name) and _SESSION.search(meeting.name)):
+        return False
+    return any(b.canonical.startswith(h.canonical) or h.canonical.startswith(b.canonical)
+               for b in kept.conveners for h in meeting.conveners)
 
 
 def reported_meeting(doc: Doc, before_sentence: int) -> int | None:

@@ -7,12 +7,12 @@ from functools import cache
 from typing import ClassVar
 
 from kg import lexicon
-from kg.extract.base import PERSON, Doc, Mention
+from kg.extract.base import PERSON, PLACE, Doc, Mention
 from kg.segment import Token
 
 # Characters of transliterated foreign names (夏蒙, 纳赛尔, 贝文): a name made only of these is foreign.
 FOREIGN_CHARS = frozenset(
-    "阿艾爱安昂奥巴拜班邦保鲍贝本比彼毕波伯勃博布查达戴丹道德登迪蒂丁东杜多厄恩尔法范菲费芬丰冯佛弗福夫富"
+    "那底顿敦迭贡喀君腊累连缅孟蒲平恰善绍史舒廷旺翁伍席许延易阿艾爱安昂奥巴拜班邦保鲍贝本比彼毕波伯勃博布查达戴丹道德登迪蒂丁东杜多厄恩尔法范菲费芬丰冯佛弗福夫富"
     "盖甘冈高戈哥格古瓜圭哈海汉豪赫黑亨胡华怀惠霍基吉加贾杰捷金卡凯坎康考柯科克肯库夸奎拉莱赖兰朗劳勒雷蕾"
     "黎里理利力丽列林琳留隆卢鲁路伦罗洛吕马玛迈麦曼芒梅蒙米密明摩莫默姆穆纳娜奈南内尼涅宁纽努诺欧帕潘庞佩"
     "彭皮普齐奇乔切钦琴丘萨塞赛桑瑟森沙莎山尚舍申什施斯松苏索塔泰坦汤唐陶特滕提图托瓦万威韦维温文沃乌武西希"
@@ -23,8 +23,10 @@ _NOT_NAMES = frozenset("""
 支持 文化 生产 建设 王国 高潮 方面 常委 司令 政委 主席 总理 书记 部长 首相 总统
 国王 外长 有关 关于 于是 向着 高级 任免 严重 安全 明显 万元 成立 齐放
 """.split())
+_FUNCTION_TAGS = frozenset("v vd vn p c u uj ul ud uz ug d r x m q f a ad t".split())
+_RUN_STOP = frozenset("x v vd p c u uj ul ud uz d m q".split())
 _FOREIGN_TITLES = ("总统", "总理", "首相", "外长", "外交部长", "国王", "国务卿", "大使", "代表", "主席", "部长",
-                   "秘书长", "将军", "元帅", "亲王", "女王", "副总统", "副首相", "议长", "团长")
+                   "秘书长", "将军", "元帅", "亲王", "女王", "副总统", "副首相", "议长", "团长", "特使", "代表团团长")
 
 
 @cache
@@ -67,6 +69,10 @@ class PersonExtractor:
                     continue
                 start, end, rule = span
                 surface = sentence.text[start:end]
+                if rule == "surname+given-name":  # 刘秀峰 beats the place alias 秀峰
+                    doc.mentions[:] = [m for m in doc.mentions if not (
+                        m.kind == PLACE and m.sentence == index and sentence.start + start <= m.start
+                        and m.end <= sentence.start + end)]
                 doc.add(Mention(PERSON, surface, sentence.start + start, sentence.start + end, index, rule,
                                 canonical_name(surface)))
 
@@ -85,12 +91,23 @@ class PersonExtractor:
         if tok.pos.startswith("nr") and len(tok.word) >= 2 and all(ch in FOREIGN_CHARS for ch in tok.word) \
                 and (after_title or before_title) and tok.word not in _NOT_NAMES:
             return tok.start, tok.end, "title+foreign-name"
-        if after_title and 2 <= len(tok.word) <= 6 and all(ch in FOREIGN_CHARS for ch in tok.word) \
-                and tok.pos not in {"v", "p", "d", "c", "u", "uj", "x"} and tok.word not in _NOT_NAMES:
-            return tok.start, tok.end, "title+foreign-name"
+        if after_title:
+            # jieba cuts foreign names it does not know: 库/n 阿特利/nr → 库阿特利.
+            end = i
+            while end < len(tokens) and all(ch in FOREIGN_CHARS for ch in tokens[end].word) and \
+                    tokens[end].pos not in _RUN_STOP and tokens[end].end - tok.start <= 6:
+                end += 1
+            name = "".join(t.word for t in tokens[i:end])
+            if 2 <= len(name) <= 6 and name not in _NOT_NAMES:
+                return tok.start, tokens[end - 1].end, "title+foreign-name"
+        # 刘/zg 秀峰/ns: a surname cut off from its given name, before a verb, a title or a pause.
+        if len(tok.word) == 1 and tok.word in lexicon.surnames() and tok.pos not in _FUNCTION_TAGS and \
+                nxt is not None and 1 <= len(nxt.word) <= 2 and nxt.pos in {"ns", "nr", "nrt", "nz", "ng", "zg"} and \
+                i + 2 < len(tokens) and (tokens[i + 2].pos in {"v", "p", "x"} or tokens[i + 2].word in titles):
+            return tok.start, nxt.end, "surname+given-name"
         # 贾主任: a surname alone before an office, when the article gives no more of the name.
         if len(tok.word) == 1 and tok.word in lexicon.surnames() and nxt is not None and \
-                titles.get(nxt.word) is not None and titles[nxt.word].kind == "office" and \
-                (prev is None or prev.pos not in {"nr", "m"}):
+                tok.pos not in _FUNCTION_TAGS and titles.get(nxt.word) is not None and \
+                titles[nxt.word].kind == "office" and (prev is None or prev.pos not in {"nr", "m"}):
             return tok.start, nxt.end, "surname+office"
         return None
