@@ -117,14 +117,20 @@ _DATELINE = re.compile(
 )
 
 
+_FROM_PLACE = re.compile(r"[\s\u3000]*([^\s\u3000，。：:]{2,6}?)消息[：:]")
+
+
 def parse_dateline(paragraph: str, published: date | None) -> Dateline | None:
     """The dateline at the start of the first body paragraph (新华社保定13日电), if there is one."""
-    m = _DATELINE.match(paragraph.strip()[:40])
+    text = paragraph.strip()
+    m = _DATELINE.match(text[:40])
     if not m:
         return None
     agency, place = m.group("agency"), m.group("place")
     if place in {"记者", "特约记者", "专"}:
         place = ""
+    if not place and (news := _FROM_PLACE.match(text, m.end())):  # 新华社14日讯　纽约消息：
+        place = news.group(1)
     when = None
     if m.group("day") and published is not None:
         day = to_int(m.group("day"))

@@ -19,6 +19,7 @@ from kg.extract import organizations, places, policies
 from kg.extract.base import DECISION, MEETING, ORGANIZATION, PERSON, PLACE, POLICY, Doc, Mention
 from kg.extract.meetings import core
 from kg.extract.organizations import canonical_name as organization_name
+from kg.extract.persons import looks_like_name as author_is_person
 from kg.extract.places import canonical_name as place_name
 
 PATHS = {ORGANIZATION: "organization", PLACE: "place", PERSON: "person", POLICY: "policy",
@@ -130,6 +131,9 @@ def resolve(doc: Doc) -> ArticleFacts:
 
     for m in doc.mentions:
         entity(m)
+    author = doc.article.author
+    if author and author_is_person(author):
+        entity(Mention(PERSON, author, 0, 0, -1, "author", author))
     agency = place = ""
     if doc.article.dateline:
         line = doc.article.dateline

@@ -60,6 +60,12 @@ def test_dateline_day_after_publication_day_is_previous_month():
     assert article.dateline.date == date(1956, 11, 30)
 
 
+def test_dateline_place_from_a_news_source():
+    text = "### 标题\n\n1956-11-15\n第5版()\n\n    新华社14日讯　纽约消息：联合国大会举行全体会议。\n"
+    [article] = parse(text, "x.md")
+    assert (article.dateline.place, article.dateline.date) == ("纽约", date(1956, 11, 14))
+
+
 def test_other_encodings_and_line_ends(tmp_path):
     path = tmp_path / "gb.md"
     path.write_bytes(CHINESE_ONLY.replace("\n", "\r\n").encode("gb18030"))

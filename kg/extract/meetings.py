@@ -28,6 +28,7 @@ COREFERENCE = re.compile(r"(?:这次|此次|本次|该次)?(?:会议|大会|全�
 _CLAUSE_BREAK = re.compile(r"[，。；：！？]")
 _CN_CONGRESS = re.compile(r"“?([一二三四五六七八九十]{1,3})大”?")
 _OUR_PARTY = re.compile(r"^(?:党的|我党|我党的)(?=第)")
+_TOWNS = frozenset({"foreign_city", "city", "prefecture", "county", "district"})
 _SCOPE = re.compile(r"^(?:全国|全省|全市|全县|全区|全党|全军|省|市|县|区)")
 
 
@@ -144,6 +145,11 @@ class MeetingExtractor:
             by = [o for o in orgs if meeting.end <= o.start < sentence.start + clause_end]
             if by:
                 meeting.conveners.append(by[0])
+        for place in places:  # 巴黎四强外长会议 is held in 巴黎
+            entry = lexicon.places().get(place.canonical or place.text)
+            if meeting.start <= place.start and place.end < meeting.end and entry is not None and \
+                    entry.kind in _TOWNS and not any(c.start <= place.start < c.end for c in meeting.conveners):
+                meeting.places.append(place)
         for place in places:
             local = place.start - sentence.start
             if (clause_start <= local < local_start or local_end <= local < clause_end) and \

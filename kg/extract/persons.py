@@ -43,6 +43,11 @@ def canonical_name(name: str) -> str:
     return name
 
 
+def looks_like_name(text: str) -> bool:
+    """A by-line that is a Chinese personal name (于明), not 本报记者 or an agency."""
+    return _chinese_name(text) and text not in lexicon.organizations() and "记者" not in text
+
+
 def _chinese_name(word: str) -> bool:
     names = lexicon.surnames()
     if word in _NOT_NAMES or not 2 <= len(word) <= 4:
