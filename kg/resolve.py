@@ -12,9 +12,9 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from kg import lexicon
 from kg.article import Article
 from kg.dates import PartialDate
+from kg.english import english_name
 from kg.extract import organizations, places, policies
 from kg.extract.base import DECISION, MEETING, ORGANIZATION, PERSON, PLACE, POLICY, Doc, Mention
 from kg.extract.meetings import core
@@ -99,12 +99,6 @@ _KNOWN_ALIASES = {ORGANIZATION: organizations.known_aliases, PLACE: places.known
                   POLICY: policies.known_aliases}
 
 
-def _english(kind: str, name: str) -> tuple[str, str]:
-    gazetteer = {ORGANIZATION: lexicon.organizations, PLACE: lexicon.places, POLICY: lexicon.policies}.get(kind)
-    entry = gazetteer().get(name) if gazetteer else None
-    return (entry.en, "gazetteer") if entry is not None and entry.en else ("", "")
-
-
 def resolve(doc: Doc) -> ArticleFacts:
     """Resolve the mentions of one article to entities, meetings and decisions."""
     sentences = doc.sentences
@@ -116,7 +110,7 @@ def resolve(doc: Doc) -> ArticleFacts:
         path = _entity_path(m.kind, name)
         ent = entities.get(path)
         if ent is None:
-            en, source = _english(m.kind, name)
+            en, source = english_name(m.kind, name)
             ent = entities[path] = Entity(path, m.kind, name, en=en, en_source=source)
             if m.kind in _KNOWN_ALIASES:
                 ent.aliases.update(_KNOWN_ALIASES[m.kind](name))

@@ -79,3 +79,13 @@ def test_turtle_round_trip_and_determinism(tmp_path, corpus):
     assert isomorphic(load(tmp_path / "one.ttl"), g)
     nt = save(g, tmp_path / "g.nt")
     assert isomorphic(load(nt), g)
+
+
+def test_english_names_from_gazetteer_and_glossary():
+    from kg.english import english_name
+
+    assert english_name("Organization", "中共河北省委员会") == ("CPC Hebei Provincial Committee", "glossary")
+    assert english_name("Organization", "上海市人民委员会") == ("Shanghai People's Council", "glossary")
+    assert english_name("Organization", "国务院")[1] == "gazetteer"
+    assert english_name("Place", "保定市") == ("Baoding", "gazetteer")
+    assert english_name("Person", "刘少奇") == ("", "")
