@@ -15,7 +15,7 @@ from kg.extract import extract
 from kg.namespace import KG
 from kg.reader import ReadError, iter_files, read_file
 from kg.resolve import ArticleFacts, resolve
-from kg.store import new_graph, save, write_atomic
+from kg.store import NQuadsWriter, new_graph, save, write_atomic
 
 CLASSES = ("Meeting", "Organization", "Person", "Place", "Policy", "Decision")
 
@@ -103,16 +103,24 @@ def build(
     check: bool = True,
     progress: bool = True,
 ) -> BuildReport:
-    """Build ``graph.ttl`` (and ``graph.html``, ``report.json``) in ``out`` from the inputs."""
+    """Build ``graph.ttl``, ``graph.nq`` (one named graph per article), ``graph.html`` and ``report.json``."""
     from kg.validate import validate
 
     out = Path(out)
     report = BuildReport()
-    graph = build_graph(inputs, report, progress)
+    quads = NQuadsWriter(out / "graph.nq")
+    try:
+        graph = build_graph(inputs, report, progress,
+                            sink=lambda facts: quads.write(mapping.article_iri(facts), mapping.triples(facts)))
+    except BaseException:
+        quads.abort()
+        raise
     report.triples = len(graph)
     report.entities = count_entities(graph)
     if report.articles == 0:
+        quads.abort()
         return report
+    report.outputs["nquads"] = str(quads.close())
     if check:
         result = validate(graph)
         report.violations, report.shacl_warnings = result.violations, len(result.warnings)

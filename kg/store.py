@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Dataset, Graph, URIRef
 
 from kg.namespace import KG, KGR
 
 FORMATS = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig", ".jsonld": "json-ld",
            ".json": "json-ld", ".rdf": "xml", ".xml": "xml", ".n3": "n3"}
+
+
+QUAD_FORMATS = frozenset({"nquads", "trig"})
 
 
 def new_graph() -> Graph:
@@ -36,7 +40,14 @@ def load(*paths: str | Path) -> Graph:
     for path in paths:
         if not Path(path).is_file():
             raise FileNotFoundError(f"{path}: no such graph file (build one with `kg build`)")
-        graph.parse(str(path), format=format_for(path))
+        fmt = format_for(path)
+        if fmt in QUAD_FORMATS:  # the union of the named graphs
+            dataset = Dataset()
+            dataset.parse(str(path), format=fmt)
+            for s, p, o, _g in dataset.quads((None, None, None, None)):
+                graph.add((s, p, o))
+        else:
+            graph.parse(str(path), format=fmt)
     return graph
 
 
@@ -53,6 +64,37 @@ def write_atomic(path: str | Path, data: bytes | str) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+class NQuadsWriter:
+    """Streams each article's triples as N-Quads in the article's own named graph (for provenance).
+
+    Lines are written to a temporary file that replaces ``path`` only on ``close``, so an
+    interrupted build leaves the previous file as it was.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, self._tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
+        self._fh = os.fdopen(fd, "w", encoding="utf-8")
+
+    def write(self, graph_iri: URIRef, triples: Iterable[tuple]) -> None:
+        scratch = Graph()
+        for triple in triples:
+            scratch.add(triple)
+        suffix = f" <{graph_iri}> .\n"
+        lines = scratch.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
+        self._fh.writelines(sorted(line[:-2] + suffix for line in lines if line.endswith(" .")))
+
+    def close(self) -> Path:
+        self._fh.close()
+        os.replace(self._tmp, self.path)
+        return self.path
+
+    def abort(self) -> None:
+        self._fh.close()
+        Path(self._tmp).unlink(missing_ok=True)
 
 
 def save(graph: Graph, path: str | Path, fmt: str | None = None) -> Path:

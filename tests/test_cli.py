@@ -96,3 +96,18 @@ def test_viz_and_validate_commands(corpus, tmp_path, capsys):
 def test_missing_graph_is_a_clear_error(tmp_path, capsys):
     assert main(["query", str(ROOT / "queries/meetings.rq"), "--graph", str(tmp_path / "none.ttl")]) == 1
     assert "no such graph file" in capsys.readouterr().err
+
+
+def test_nquads_keep_one_named_graph_per_article(corpus, tmp_path):
+    from rdflib import Dataset
+    from rdflib.compare import isomorphic as iso
+
+    out = tmp_path / "b"
+    main(["build", str(corpus), "--out", str(out), "-q", "--no-html"])
+    ds = Dataset()
+    ds.parse(out / "graph.nq", format="nquads")
+    graphs = [g for g in ds.graphs() if len(g)]
+    assert len(graphs) == 4  # four articles
+    union = load(out / "graph.ttl")
+    merged = load(out / "graph.nq")
+    assert iso(union, merged)
