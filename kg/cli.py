@@ -111,6 +111,18 @@ def _eval(args: argparse.Namespace) -> int:
     return OK
 
 
+def _ner(args: argparse.Namespace) -> int:
+    import json
+
+    from kg.ner import tag_lines
+
+    source = sys.stdin if args.input == "-" else open(args.input, encoding="utf-8")  # noqa: SIM115
+    with source:
+        for spans in tag_lines(source):
+            print(json.dumps(spans, ensure_ascii=False))
+    return OK
+
+
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="kg", description="Knowledge graphs from People's Daily articles.")
     ap.add_argument("--version", action="version", version=f"rmrb-kg {__version__}")
@@ -146,6 +158,10 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--json", action="store_true", help="print the scores as JSON")
     e.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     e.set_defaults(func=_eval)
+
+    n = sub.add_parser("ner", help="PER/LOC/ORG spans for sentences, one per line (JSON lists)")
+    n.add_argument("input", nargs="?", default="-", help="a file of sentences, one per line (default: stdin)")
+    n.set_defaults(func=_ner)
 
     c = sub.add_parser("validate", help="check a graph against the SHACL shapes")
     c.add_argument("graph", nargs="+", help="graph file(s)")

@@ -40,7 +40,7 @@ def _place_en(name: str) -> str:
 def english_name(kind: str, name: str) -> tuple[str, str]:
     """(English name, where it came from: "gazetteer" or "glossary"), or ("", "") when unknown."""
     gazetteer = {"Organization": lexicon.organizations, "Place": lexicon.places,
-                 "Policy": lexicon.policies}.get(kind)
+                 "Policy": lexicon.policies, "Person": lexicon.persons}.get(kind)
     entry = gazetteer().get(name) if gazetteer else None
     if entry is not None and entry.en:
         return entry.en, "gazetteer"

@@ -78,6 +78,11 @@ def organizations() -> Gazetteer:
 
 
 @cache
+def persons() -> Gazetteer:
+    return Gazetteer(_entries("persons.tsv"))
+
+
+@cache
 def policies() -> Gazetteer:
     return Gazetteer(_entries("policies.tsv"))
 

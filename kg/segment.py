@@ -34,6 +34,9 @@ def _tagger() -> jieba.posseg.POSTokenizer:
         for name in (entry.name, *entry.aliases):
             if len(name) >= 2:
                 tokenizer.add_word(name, 500, "ns")
+    for entry in lexicon.persons().entries:
+        for name in (entry.name, *entry.aliases):
+            tokenizer.add_word(name, 2000, "nr")
     for title in lexicon.titles():
         tokenizer.add_word(title, 1000, "nn")
     for word, pos in _EXTRA_WORDS:
@@ -49,6 +52,11 @@ _EXTRA_WORDS = (
     ("召开", "v"), ("举行", "v"), ("全体会议", "n"), ("扩大会议", "n"), ("代表大会", "n"),
 )
 _NOT_WORDS = ("出席会议", "紧急会议", "全国代表大会", "大力支持", "工业会议")
+
+
+def word_frequency(word: str) -> int:
+    """How often jieba's dictionary has seen ``word`` (0 for words it does not list)."""
+    return _tagger().tokenizer.FREQ.get(word) or 0
 
 
 def cut(text: str) -> list[Token]:

@@ -88,4 +88,5 @@ def test_english_names_from_gazetteer_and_glossary():
     assert english_name("Organization", "上海市人民委员会") == ("Shanghai People's Council", "glossary")
     assert english_name("Organization", "国务院")[1] == "gazetteer"
     assert english_name("Place", "保定市") == ("Baoding", "gazetteer")
-    assert english_name("Person", "刘少奇") == ("", "")
+    assert english_name("Person", "刘少奇") == ("Liu Shaoqi", "gazetteer")
+    assert english_name("Person", "曹荻秋") == ("", "")

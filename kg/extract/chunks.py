@@ -20,6 +20,8 @@ STOP_WORDS = frozenset("""
 不少 我们 他们 它们 我 你 他 她 它 本 今年 明年 去年 今后 目前 最近 日前 当前
 现在 已经 正在 曾 要 应 应当 应该 必须 能 可以 会上 之后 以后 以前 期间 时 中
 上 后 前 等 等等 方面 情况 同时 继续 进一步 认真 积极 大力 努力 充分
+时候 年度 以来 会见 会晤 接见 访问 荣获 获得 颁发 日电 电 讯 经 据 成立
+精简 统一 部署 胜 负
 """.split())
 # Idioms and set phrases (l, i) are left out: 完全同意 and 大力支持 are tagged so.
 NAME_TAGS = frozenset("ns nt nz n nr nrt nrfg ng nn j vn b an s eng".split())

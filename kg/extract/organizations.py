@@ -15,7 +15,7 @@ HEADS = (
     "人民委员会", "人民代表大会常务委员会", "常务委员会", "委员会", "人民政府", "政府", "行政公署", "公署",
     "行署", "办事处", "总工会", "工会", "联合会", "协会", "学会", "合作社", "供销社", "信用社", "公司",
     "工厂", "银行", "大学", "学院", "中学", "研究所", "研究院", "科学院", "法院", "检察院", "代表团",
-    "政治局", "书记处", "军区", "兵团", "部", "局", "厅", "署", "党部", "总社", "分社", "支社",
+    "政治局", "书记处", "军区", "兵团", "部", "局", "厅", "署", "党部", "总社", "分社", "支社", "院", "队",
     "省委", "市委", "县委", "地委", "区委", "党委", "团委", "参议会", "委会", "边府",
 )
 _LEVEL = "(?:省|市|县|专区|地区|区|自治区|自治州|自治县|旗|盟|镇|乡|村)?"
@@ -91,12 +91,20 @@ def parent_of(name: str) -> str:
     return ""
 
 
+def _no_person(tokens: list, i: int) -> bool | None:
+    """Person tags do not extend a body's name: jieba tags 荣获 and 卫星 as names."""
+    return False if tokens[i].pos.startswith("nr") else None
+
+
 class OrganizationExtractor:
     """Finds organisations by gazetteer, place + body pattern and head-word chunks."""
 
     name: ClassVar[str] = "organizations"
     adds: ClassVar[str] = "mentions[Organization]"
     requires: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, generic: bool = False) -> None:
+        self.generic = generic  # keep 县委, 党委 …: NER corpora tag them, the archive's guidelines do not
 
     def __call__(self, doc: Doc) -> None:
         gaz = lexicon.organizations()
@@ -115,13 +123,13 @@ class OrganizationExtractor:
             # Longest first, so that 中共河北省委员会 beats 河北省 and 委员会.
             for start, end, rule in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
                 surface = text[start:end]
-                if rule == "committee-coreference":
+                if rule == "committee-coreference" and not self.generic:
                     referent = self._committee_referent(doc, surface)
                     if referent:
                         doc.add(Mention(ORGANIZATION, surface, sentence.start + start, sentence.start + end, index,
                                         rule, referent))
                     continue
-                if surface in GENERIC or len(surface) < 2:
+                if (surface in GENERIC and not self.generic) or len(surface) < 2:
                     continue
                 doc.add(Mention(ORGANIZATION, surface, sentence.start + start, sentence.start + end, index,
                                 rule, canonical_name(surface)))
@@ -145,9 +153,13 @@ class OrganizationExtractor:
         for i, tok in enumerate(tokens):
             if not tok.word.endswith(HEADS) or tok.word.endswith(NOT_BODIES) or tok.pos in {"v", "vd", "d", "p"}:
                 continue
-            first = extend_left(tokens, i, max_chars=20)
+            first = extend_left(tokens, i, max_chars=20, allow=_no_person)
             name = span_text(tokens, first, i)
             modifiers = tokens[first:i]
+            if len(tok.word) == 1 and (len(name) < 4 or any(t.pos == "m" for t in modifiers)):
+                continue  # 分析局, 局胜一局: a one-character head needs a real name before it
+            if tok.word.endswith("队") and not any(t.pos in {"ns", "nt"} for t in modifiers):
+                continue  # 中国队 is a team; 工作队 and 部队 name no one
             if tok.word in HEADS and len(tok.word) <= 2 and not modifiers:
                 continue
             if not any(t.pos in {"ns", "nt", "nz", "j", "n", "vn", "eng"} for t in modifiers) and len(tok.word) < 4:

@@ -36,7 +36,10 @@ def _title_pattern() -> re.Pattern[str]:
 
 
 def canonical_name(name: str) -> str:
-    """The name without a trailing form of address: 刘少奇同志 → 刘少奇; 贾主任 stays as it is."""
+    """The full name: 周总理 → 周恩来 (gazetteer); 刘少奇同志 → 刘少奇; 贾主任 stays as it is."""
+    entry = lexicon.persons().get(name)
+    if entry is not None:
+        return entry.name
     for title, entry in sorted(lexicon.titles().items(), key=lambda kv: -len(kv[0])):
         if name.endswith(title) and len(name) - len(title) >= 2 and entry.kind == "address":
             return name[: -len(title)]
@@ -46,6 +49,30 @@ def canonical_name(name: str) -> str:
 def looks_like_name(text: str) -> bool:
     """A by-line that is a Chinese personal name (于明), not 本报记者 or an agency."""
     return _chinese_name(text) and text not in lexicon.organizations() and "记者" not in text
+
+
+_NAME_TAIL_TAGS = frozenset("nr ng a ag zg vg j b".split())
+_NOUN_ENDINGS = frozenset("性化器机者家员业物品学型式区县市省雨子星风术法")
+
+
+def _plausible(tok: Token, prev: Token | None, nxt: Token | None, titles: dict) -> bool:
+    """jieba's dictionary tags many common words as names (卫星, 明白, 雷阵雨): ask for more."""
+    word = tok.word
+    if word in lexicon.persons():
+        return True
+    if _tagger_freq(word) == 0:  # found by jieba's HMM, not its dictionary: a name it did not know
+        return True
+    if len(word) >= 3 and word[-1] not in _NOUN_ENDINGS:
+        return True
+    cues = {"同志", "先生", "女士", "说", "指出", "表示", "强调", "等", "、"}
+    return (nxt is not None and (nxt.word in titles or nxt.word in cues)) or (
+        prev is not None and (prev.word in titles or prev.word == "、"))
+
+
+def _tagger_freq(word: str) -> int:
+    from kg.segment import word_frequency
+
+    return word_frequency(word)
 
 
 def _chinese_name(word: str) -> bool:
@@ -67,6 +94,11 @@ class PersonExtractor:
     def __call__(self, doc: Doc) -> None:
         titles = lexicon.titles()
         for index, sentence in enumerate(doc.sentences):
+            # Known names wherever they stand, even inside a longer word (邓小平理论).
+            for start, end, surface, _entry in lexicon.persons().finditer(sentence.text):
+                if len(surface) >= 3 or any(t.start == start and t.end == end for t in doc.tokens[index]):
+                    doc.add(Mention(PERSON, surface, sentence.start + start, sentence.start + end, index,
+                                    "gazetteer", canonical_name(surface)))
             tokens = doc.tokens[index]
             for i, _tok in enumerate(tokens):
                 span = self._person_at(tokens, i, titles)
@@ -88,8 +120,20 @@ class PersonExtractor:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         after_title = prev is not None and prev.word.endswith(_FOREIGN_TITLES)
         before_title = nxt is not None and nxt.word in titles
-        if tok.pos.startswith("nr") and _chinese_name(tok.word):
+        if tok.pos.startswith("nr") and _chinese_name(tok.word) and _plausible(tok, prev, nxt, titles):
+            after = tokens[i + 2] if i + 2 < len(tokens) else None
+            # 张洁/nr 清/a 说: jieba leaves the last character of a three-character name behind.
+            if len(tok.word) == 2 and nxt is not None and len(nxt.word) == 1 and nxt.pos in _NAME_TAIL_TAGS and \
+                    (after is None or after.pos in {"v", "x", "p"} or after.word in titles):
+                return tok.start, nxt.end, "pos+surname"
             return tok.start, tok.end, "pos+surname"
+        if tok.pos.startswith("nr") and len(tok.word) >= 3 and all(ch in FOREIGN_CHARS for ch in tok.word) \
+                and tok.word not in _NOT_NAMES and tok.word not in lexicon.places():
+            end = i  # 卡洛斯·阿马特: a foreign name runs on over the middle dot
+            while end + 2 < len(tokens) and tokens[end + 1].word == "·" and \
+                    all(ch in FOREIGN_CHARS for ch in tokens[end + 2].word):
+                end += 2
+            return tok.start, tokens[end].end, "foreign-name"
         if before_title and titles[nxt.word].kind == "address" and _chinese_name(tok.word) and \
                 len(tok.word) <= 3 and tok.pos not in {"v", "p", "d", "c", "r", "x", "m"}:
             return tok.start, tok.end, "name+address"  # jieba tags 周恩来 as a time word
