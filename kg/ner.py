@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from kg import lexicon
 from kg.article import Article
 from kg.extract.base import ORGANIZATION, PERSON, PLACE, Doc
 from kg.extract.organizations import OrganizationExtractor
@@ -32,13 +33,15 @@ def spans(sentence: str) -> list[list[int | str]]:
     out: list[list[int | str]] = []
     taken: list[tuple[int, int]] = []
     for m in sorted(doc.mentions, key=lambda m: (-(m.end - m.start), m.start)):
-        end = m.end
+        end, kind = m.end, TYPES[m.kind]
         if m.rule == "surname+office":  # 江主席: the corpus tags the name alone
             end = m.start + 1
+        elif m.kind == ORGANIZATION and m.text.endswith("政府") and m.text[:-2] in lexicon.places():
+            end, kind = m.end - 2, "LOC"  # 埃及政府: the corpus tags the country and leaves 政府 out
         if any(m.start < e and s < end for s, e in taken):
             continue
         taken.append((m.start, end))
-        out.append([m.start, end, TYPES[m.kind]])
+        out.append([m.start, end, kind])
     return sorted(out)
 
 

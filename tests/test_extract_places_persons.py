@@ -68,3 +68,9 @@ def test_surname_cut_from_given_name():
 def test_conjunction_before_a_title_is_no_surname():
     doc = run("由各参加国的总理和首相组成的委员会。")
     assert not names(doc, "Person")
+
+
+def test_one_character_places_after_travel_words_and_before_titles():
+    assert {"中国", "北京市"} <= canonicals(run("代表团来华访问，已经抵京。"), "Place")
+    assert "俄罗斯" in canonicals(run("俄总统发表讲话。"), "Place")
+    assert "意大利" not in canonicals(run("除非得到本国政府的同意。"), "Place")

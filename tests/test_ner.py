@@ -35,3 +35,8 @@ def test_cli_one_json_list_per_line(tmp_path, capsys):
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 3 and json.loads(lines[1]) == []
     assert [0, 3, "PER"] in json.loads(lines[0])
+
+
+def test_country_teams_and_governments_follow_the_corpus():
+    found = _typed("中国队击败了巴西队，埃及政府表示祝贺。")
+    assert {("中国队", "ORG"), ("巴西队", "ORG"), ("埃及", "LOC")} <= found

@@ -17,6 +17,7 @@ HEADS = (
     "工厂", "银行", "大学", "学院", "中学", "研究所", "研究院", "科学院", "法院", "检察院", "代表团",
     "政治局", "书记处", "军区", "兵团", "部", "局", "厅", "署", "党部", "总社", "分社", "支社", "院", "队",
     "省委", "市委", "县委", "地委", "区委", "党委", "团委", "参议会", "委会", "边府",
+    "国会", "议会", "内阁", "杜马", "电视台", "电台", "气象台", "报社", "出版社", "联盟", "集团", "俱乐部",
 )
 _LEVEL = "(?:省|市|县|专区|地区|区|自治区|自治州|自治县|旗|盟|镇|乡|村)?"
 _BODY = ("(?:人民委员会|人民政府|人民代表大会常务委员会|人民代表大会|委员会|政府|行政公署|行署|公署|"
@@ -29,7 +30,7 @@ GENERIC = frozenset("""
 """.split())
 # Words that end in a head but name no body: 干部 ends in 部, 局面 in 局.
 NOT_BODIES = ("干部", "全部", "内部", "外部", "局部", "部分", "大部", "时局", "格局", "当局", "结局", "政局", "布局",
-              "大局", "总部", "俱乐部", "西部", "东部", "南部", "北部", "中部", "腹部", "头部", "基层干部")
+              "大局", "总部", "西部", "东部", "南部", "北部", "中部", "腹部", "头部", "基层干部")
 _PARTY_PREFIX = re.compile(r"^(?:中国共产党|中共)")
 _COMMITTEE = {"省委": "省委员会", "市委": "市委员会", "县委": "县委员会", "地委": "地委员会", "区委": "区委员会"}
 
@@ -89,6 +90,12 @@ def parent_of(name: str) -> str:
                 rest.startswith(("中央", "第")) or _place_body_pattern().fullmatch(rest)):
             return entry.name
     return ""
+
+
+def _team_of_place(name: str) -> bool:
+    """中国队, 印尼女队: a team named after a country or place."""
+    stem = re.sub(r"(?:男|女)?(?:子)?队$", "", name)
+    return stem in lexicon.places()
 
 
 def _no_person(tokens: list, i: int) -> bool | None:
@@ -158,11 +165,13 @@ class OrganizationExtractor:
             modifiers = tokens[first:i]
             if len(tok.word) == 1 and (len(name) < 4 or any(t.pos == "m" for t in modifiers)):
                 continue  # 分析局, 局胜一局: a one-character head needs a real name before it
-            if tok.word.endswith("队") and not any(t.pos in {"ns", "nt"} for t in modifiers):
+            if tok.word.endswith("队") and not any(t.pos in {"ns", "nt"} for t in modifiers) and \
+                    not _team_of_place(name):
                 continue  # 中国队 is a team; 工作队 and 部队 name no one
             if tok.word in HEADS and len(tok.word) <= 2 and not modifiers:
                 continue
-            if not any(t.pos in {"ns", "nt", "nz", "j", "n", "vn", "eng"} for t in modifiers) and len(tok.word) < 4:
+            if not any(t.pos in {"ns", "nt", "nz", "j", "n", "vn", "eng"} for t in modifiers) and \
+                    len(tok.word) < 4 and not _team_of_place(name):
                 continue
             if len(name) >= 3:
                 out.append((tokens[first].start, tok.end, "head-chunk"))

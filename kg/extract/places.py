@@ -25,8 +25,44 @@ SHORT_COUNTRIES = {"中": "中国", "俄": "俄罗斯", "韩": "韩国", "澳": 
 _OPEN_KINDS = frozenset({"country", "region", "province"})
 
 
+# One-character names of China and its provinces, as the press abbreviates them after a verb of travel.
+ABBREVIATIONS = {"华": "中国", "京": "北京市", "沪": "上海市", "津": "天津市", "渝": "重庆市", "港": "香港特别行政区",
+                 "澳": "澳门特别行政区", "台": "台湾省", "冀": "河北省", "鲁": "山东省", "豫": "河南省", "晋": "山西省",
+                 "陕": "陕西省", "川": "四川省", "粤": "广东省", "闽": "福建省", "赣": "江西省", "湘": "湖南省",
+                 "鄂": "湖北省", "皖": "安徽省", "苏": "江苏省", "浙": "浙江省", "藏": "西藏自治区",
+                 "蒙": "内蒙古自治区"}
+# Verbs and prepositions the press puts before a one-character place: 访华, 在京, 抗美援朝, 对日.
+# (同 and 与 are left out: 同意 and 同日 are words.)
+_BEFORE = frozenset("访 来 在 驻 抵 进 赴 返 旅 留 对 援 抗 侵 反 亲".split())
+# Words after a one-character country that show it names the country: 俄总统, 罗政府, 美方.
+_CONTINUATIONS = frozenset(("", "访问", "工作", "投资", "关系", "期间", "政策", "贸易", "援助", "考察"))
+_AFTER = ("总统", "总理", "首相", "外长", "政府", "方", "军", "国内", "国")
+
+
+def _short_name(ch: str) -> bool:
+    return ch in ABBREVIATIONS or (ch in SHORT_COUNTRIES and ch != "中")
+
+
+def _abbreviation_at(tokens: list, i: int) -> tuple[int, int] | None:
+    """访华, 在京, 抗美, 俄总统: the one-character place in such a word, as (start, end)."""
+    tok = tokens[i]
+    word = tok.word
+    if len(word) >= 2 and word[0] in _BEFORE and _short_name(word[1]) and word[2:] in _CONTINUATIONS:
+        return tok.start + 1, tok.start + 2
+    if len(word) == 1 and _short_name(word) and i > 0 and tokens[i - 1].word in _BEFORE:
+        return tok.start, tok.end
+    if len(word) >= 2 and word[0] in SHORT_COUNTRIES and word[1:] in _AFTER:
+        return tok.start, tok.start + 1
+    if len(word) == 1 and word in SHORT_COUNTRIES and i + 1 < len(tokens) and tokens[i + 1].word in _AFTER:
+        return tok.start, tok.end
+    return None
+
+
 def _enumerated(tokens: list, i: int) -> bool:
-    """英 in 英、法、以色列: a one-character country name listed beside another country."""
+    """英 in 英、法、以色列 or 日 in 日/俄: a one-character country name beside another country."""
+    for j in (i - 1, i + 1):  # 中/f 美/ns: jieba cuts 中美 in two
+        if 0 <= j < len(tokens) and len(tokens[j].word) == 1 and tokens[j].word in SHORT_COUNTRIES:
+            return True
     for j in (i - 2, i + 2):
         if 0 <= j < len(tokens) and tokens[(i + j) // 2].word in {"、", "和", "与"}:
             other = tokens[j].word
@@ -40,6 +76,8 @@ def canonical_name(name: str) -> str:
     """The gazetteer's full name of a place (河北 → 河北省), else the name itself."""
     if name in SHORT_COUNTRIES:
         return SHORT_COUNTRIES[name]
+    if name in ABBREVIATIONS:
+        return ABBREVIATIONS[name]
     entry = lexicon.places().get(name)
     return entry.name if entry is not None else name
 
@@ -68,6 +106,8 @@ class PlaceExtractor:
                 if (start in starts and (end in ends or entry.kind in _OPEN_KINDS)) or len(surface) >= 3:
                     found.append((start, end, "gazetteer"))
             for i, tok in enumerate(tokens):
+                if (span := _abbreviation_at(tokens, i)) is not None:
+                    found.append((*span, "abbreviation"))
                 if len(tok.word) == 1 and tok.word in SHORT_COUNTRIES and _enumerated(tokens, i):
                     found.append((tok.start, tok.end, "country-list"))
                 if tok.pos == "ns" and tok.word not in gaz:
