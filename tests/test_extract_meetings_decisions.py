@@ -121,3 +121,12 @@ def test_headline_short_name_merges_with_the_body_meeting():
     [meeting] = doc.meetings
     assert meeting.name == "中国民主建国会第一届中央委员会第二次全体会议"
     assert "民主建国会一届二中全会" in meeting.aliases
+
+
+def test_short_form_of_a_plenum_in_the_body_is_the_same_meeting():
+    doc = run("中国民主建国会第一届中央委员会第二次全体会议今天闭幕。民建一届二中全会是从11月5日开始举行的。"
+              "民建一届三中全会将在明年举行。")
+    names = sorted(m.name for m in doc.meetings)
+    assert names == ["中国民主建国会第一届中央委员会第二次全体会议", "民建一届三中全会"]
+    plenum = next(m for m in doc.meetings if m.name.endswith("第二次全体会议"))
+    assert [c.canonical for c in plenum.conveners] == ["中国民主建国会第一届中央委员会"]

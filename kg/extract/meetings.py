@@ -11,7 +11,7 @@ import re
 from typing import ClassVar
 
 from kg import lexicon
-from kg.dates import find_dates
+from kg.dates import find_dates, to_int
 from kg.extract.base import MEETING, ORGANIZATION, PLACE, Doc, MeetingMention, Mention
 from kg.extract.chunks import PUNCT, extend_left, ordinal
 from kg.segment import Token
@@ -176,7 +176,7 @@ class MeetingExtractor:
                     kept.name in meeting.name or meeting.name in kept.name)
                 if kept.name == meeting.name or (same_convener and a == b and len(a) >= 2) or contained or \
                         meeting.name in kept.aliases or kept.name in meeting.aliases or \
-                        _headline_form(doc, kept, meeting):
+                        _short_form(kept, meeting):
                     if meeting.name != kept.name and meeting.name not in kept.aliases:
                         kept.aliases.append(meeting.name)
                     kept.conveners.extend(c for c in meeting.conveners
@@ -190,21 +190,37 @@ class MeetingExtractor:
                     break
             else:
                 merged.append(meeting)
+        for meeting in merged:
+            meeting.conveners[:] = _most_specific(meeting.conveners)
         doc.meetings[:] = merged
 
 
 _SESSION = re.compile(r"(?:全会|全体会议|全体会)$")
 
 
-def _headline_form(doc: Doc, kept: MeetingMention, meeting: MeetingMention) -> bool:
-    """A headline's short name for a body meeting: 民主建国会一届二中全会 for its 第二次全体会议."""
-    paragraphs = doc.article.zh.paragraphs if doc.article.zh else []
-    if paragraphs[doc.sentences[meeting.sentence].paragraph].kind == "body":
-        return False
+_SESSION_NUMBER = re.compile(r"第([〇一二三四五六七八九十\d]+)次全体会议|([一二三四五六七八九十]+)中全会")
+
+
+def _session_number(name: str) -> int | None:
+    m = _SESSION_NUMBER.search(name)
+    return to_int(m.group(1) or m.group(2)) if m else None
+
+
+def _short_form(kept: MeetingMention, meeting: MeetingMention) -> bool:
+    """民建一届二中全会 for 中国民主建国会第一届中央委员会第二次全体会议: one body's same plenum."""
     if not (_SESSION.search(kept.name) and _SESSION.search(meeting.name)):
         return False
-    return any(b.canonical.startswith(h.canonical) or h.canonical.startswith(b.canonical)
-               for b in kept.conveners for h in meeting.conveners)
+    a, b = _session_number(kept.name), _session_number(meeting.name)
+    if a is not None and b is not None and a != b:
+        return False
+    return any(k.canonical.startswith(m.canonical) or m.canonical.startswith(k.canonical)
+               for k in kept.conveners for m in meeting.conveners)
+
+
+def _most_specific(conveners: list[Mention]) -> list[Mention]:
+    """Drop a convener that is only the parent of another (中国民主建国会 beside its 第一届中央委员会)."""
+    return [c for c in conveners if not any(
+        o.canonical != c.canonical and o.canonical.startswith(c.canonical) for o in conveners)]
 
 
 def reported_meeting(doc: Doc, before_sentence: int) -> int | None:
