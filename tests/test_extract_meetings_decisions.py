@@ -130,3 +130,17 @@ def test_short_form_of_a_plenum_in_the_body_is_the_same_meeting():
     assert names == ["中国民主建国会第一届中央委员会第二次全体会议", "民建一届三中全会"]
     plenum = next(m for m in doc.meetings if m.name.endswith("第二次全体会议"))
     assert [c.canonical for c in plenum.conveners] == ["中国民主建国会第一届中央委员会"]
+
+
+def test_measures_listed_after_as_follows():
+    doc = run("太岳行署决定，本年各县应举行座谈会，其具体办法如下：（一）各县应给以物质奖励。"
+              "（二）新区应举行会议，传达今年的教育工作方针。")
+    texts = {d.text for d in doc.decisions}
+    assert "各县应给以物质奖励" in texts and "传达今年的教育工作方针" in texts
+
+
+def test_purpose_clauses_and_quoted_resolutions_are_not_decisions():
+    doc = run("会议认为，认真学习“八大”文件，为贯彻执行“八大”决议打下思想基础。"
+              "会议要求各级党委结合本身工作，以达到理论和实际相结合的目的。")
+    texts = {d.text for d in doc.decisions}
+    assert "打下思想基础" not in texts and "达到理论和实际相结合的目的" not in texts

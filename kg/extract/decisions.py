@@ -28,7 +28,9 @@ _SPLIT = re.compile(r"[，；;,]|(?<=[^\d])：")
 _LEAD = re.compile(r"^(?:并且|并|同时|还要|还须|还|也要|也|要|应当|应该|必须|都要|一律|以及|和|及|今后|积极|首先|"
                    r"特别是|在目前|目前|了|：|“|以|如下|（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)+")
 _ANNOUNCE = re.compile(r"(?:措施|办法|任务|事项|意见|决定|决议|要求|规定|如下|以下[^，。]{0,6})[。：:]?$")
-_NOT_DECISION = re.compile(r"^(?:的|是|在|对|为|因为|由于|但|可是|所以|如果|其中|这些|这是|之|者|后|时)")
+_NOT_DECISION = re.compile(r"^(?:的|是|为|因为|由于|但|可是|所以|如果|其中|其|这些|这是|之|者|后|时|从|"
+                           r"以达到|以便|以求|为了|达到)")
+_LISTS_BELOW = re.compile(r"(?:如下|以下[^，。]{0,6})[：:]")
 _DOCUMENT = re.compile(r"^(?:这个|这项|该)?(?:决定|决议|指示|通知|公报|规定|命令)")
 _PRONOUN = re.compile(r"^(?:他|她|他们)")
 _ADDRESSING = frozenset({"要求", "号召", "责成", "提醒", "指示"})
@@ -161,7 +163,7 @@ class DecisionExtractor:
                 stop = self._object_end(sentence.text, end)
                 begin = start if verb.startswith(KEEP_VERB) else end
                 self._add_clauses(doc, index, begin, stop, verb, owner)
-                if _ANNOUNCE.search(sentence.text[end:stop]):
+                if _ANNOUNCE.search(sentence.text[end:stop]) or _LISTS_BELOW.search(sentence.text[end:stop]):
                     announced = (owner, sentence.paragraph)
             if headline and not title_owner:
                 title_owner = self._headline_subject(doc, index)
@@ -182,7 +184,7 @@ class DecisionExtractor:
             verb, after = m.group(0), text[m.end():m.end() + 1]
             if verb == "提出" and after != "要":
                 continue
-            if verb in _NOUN_VERBS and text[m.start() - 1:m.start()] in {"的", "个", "项", "该", "此"}:
+            if verb in _NOUN_VERBS and text[m.start() - 1:m.start()] in {"的", "个", "项", "该", "此", "”", "》"}:
                 continue  # a noun: 关于…的决定
             if verb.startswith("通过") and after in {"之", "的", "后", "时"}:
                 continue
@@ -195,7 +197,7 @@ class DecisionExtractor:
         if nxt:
             # The next decision verb opens a decision of its own: 决定…，并批准….
             clause_break = max(text.rfind(p, start, nxt.start()) for p in "，；")
-            if clause_break > start:
+            if clause_break >= start:
                 return clause_break
         return len(text)
 
