@@ -34,3 +34,10 @@ def test_democratic_party_branch():
     assert "民革河北省委员会" in orgs
     assert "中国国民党革命委员会河北省委员会" in canonicals(doc, "Organization")
     assert "社会联系工作委员会" in orgs
+
+
+def test_this_ministry_refers_to_the_one_named_before():
+    doc = run("农产品采购部召开电话会议。该部要求各地加强棉花收购工作。")
+    coreferent = [m for m in doc.mentions if m.text == "该部"]
+    assert [m.canonical for m in coreferent] == ["农产品采购部"]
+    assert [d.organization.canonical for d in doc.decisions] == ["农产品采购部"]

@@ -31,6 +31,7 @@ GENERIC = frozenset("""
 # Words that end in a head but name no body: 干部 ends in 部, 局面 in 局.
 NOT_BODIES = ("干部", "全部", "内部", "外部", "局部", "部分", "大部", "时局", "格局", "当局", "结局", "政局", "布局",
               "大局", "总部", "西部", "东部", "南部", "北部", "中部", "腹部", "头部", "基层干部")
+_THIS_BODY = re.compile(r"该(?:部|局|厅|署|委|会|院|社|厂|公司|委员会)")
 _PARTY_PREFIX = re.compile(r"^(?:中国共产党|中共)")
 _COMMITTEE = {"省委": "省委员会", "市委": "市委员会", "县委": "县委员会", "地委": "地委员会", "区委": "区委员会"}
 
@@ -127,6 +128,7 @@ class OrganizationExtractor:
             found = self._join_prefixes(text, found)
             found.extend((t.start, t.end, "committee-coreference") for t in doc.tokens[index]
                          if t.word in {"省委", "市委", "县委"})
+            found.extend((m.start(), m.end(), "body-coreference") for m in _THIS_BODY.finditer(text))
             # Longest first, so that 中共河北省委员会 beats 河北省 and 委员会.
             for start, end, rule in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
                 surface = text[start:end]
@@ -136,10 +138,22 @@ class OrganizationExtractor:
                         doc.add(Mention(ORGANIZATION, surface, sentence.start + start, sentence.start + end, index,
                                         rule, referent))
                     continue
+                if rule == "body-coreference":
+                    referent = self._body_referent(doc, sentence.start + start, surface[1:])
+                    if referent and not self.generic:
+                        doc.add(Mention(ORGANIZATION, surface, sentence.start + start, sentence.start + end, index,
+                                        rule, referent))
+                    continue
                 if (surface in GENERIC and not self.generic) or len(surface) < 2:
                     continue
                 doc.add(Mention(ORGANIZATION, surface, sentence.start + start, sentence.start + end, index,
                                 rule, canonical_name(surface)))
+
+    @staticmethod
+    def _body_referent(doc: Doc, before: int, head: str) -> str:
+        """该部 → the last body named before it whose name ends in 部."""
+        named = [m for m in doc.of_kind(ORGANIZATION) if m.end <= before and m.canonical.endswith(head)]
+        return max(named, key=lambda m: m.start).canonical if named else ""
 
     @staticmethod
     def _committee_referent(doc: Doc, bare: str) -> str:
