@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from kg import lexicon
+from kg.pinyin import person_name
 
 # Body words after a place name, longest first, with the English pattern they take.
 BODIES = (
@@ -37,13 +38,31 @@ def _place_en(name: str) -> str:
     return _SUFFIX.sub("", entry.en) if entry is not None and entry.en else ""
 
 
-def english_name(kind: str, name: str) -> tuple[str, str]:
-    """(English name, where it came from: "gazetteer" or "glossary"), or ("", "") when unknown."""
+def _person(name: str, rule: str) -> tuple[str, str]:
+    if "foreign" in rule:
+        return "", ""
+    if rule == "surname+office":  # 贾主任 → Director Jia
+        title = lexicon.titles().get(name[1:])
+        family = person_name(name[0] + "某")
+        if title is not None and title.en and family:
+            return f"{title.en[:1].upper()}{title.en[1:]} {family.split()[0]}", "pinyin"
+        return "", ""
+    english = person_name(name)
+    return (english, "pinyin") if english else ("", "")
+
+
+def english_name(kind: str, name: str, rule: str = "") -> tuple[str, str]:
+    """(English name, where it came from: "gazetteer", "glossary" or "pinyin"), or ("", "") when unknown.
+
+    ``rule`` is the extractor rule that found the name: a foreign name is not romanised as Chinese.
+    """
     gazetteer = {"Organization": lexicon.organizations, "Place": lexicon.places,
                  "Policy": lexicon.policies, "Person": lexicon.persons}.get(kind)
     entry = gazetteer().get(name) if gazetteer else None
     if entry is not None and entry.en:
         return entry.en, "gazetteer"
+    if kind == "Person":
+        return _person(name, rule)
     if kind != "Organization":
         return "", ""
     if m := _CPC.match(name):

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from rdflib import RDF, RDFS, Literal, URIRef
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SKOS, XSD
 
 from kg.dates import PartialDate
 from kg.namespace import KG, KGR
-from kg.resolve import ArticleFacts
+from kg.resolve import ArticleFacts, Names
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 CLASS = {"Organization": KG.Organization, "Place": KG.Place, "Person": KG.Person, "Policy": KG.Policy}
@@ -21,6 +21,39 @@ def _date_literal(when: PartialDate) -> Literal:
     if when.month is not None:
         return Literal(when.isoformat(), datatype=XSD.gYearMonth)
     return Literal(when.isoformat(), datatype=XSD.gYear)
+
+
+PINYIN = "zh-Latn-pinyin"
+
+
+def _names(node: URIRef, names: Names) -> Iterator[Triple]:
+    """The English and pinyin labels of a node: one rdfs:label per language, the rest as altLabels."""
+    if names.pinyin:
+        yield node, RDFS.label, Literal(names.pinyin, lang=PINYIN)
+    article = sorted(names.en_article)
+    label, source = (names.en, names.en_source) if names.en else (article[0], "article") if article else ("", "")
+    if label:
+        yield node, RDFS.label, Literal(label, lang="en")
+        yield node, KG.labelSource, Literal(source)
+    for other in article:
+        if other != label:
+            yield node, SKOS.altLabel, Literal(other, lang="en")
+
+
+def one_label_per_language(graph: Graph) -> None:
+    """Where articles gave one node different labels in one language, keep one and demote the rest.
+
+    Each article's triples carry at most one rdfs:label per language; the union of articles may not.
+    The label kept is the shortest (then the first in code-point order), so the result is reproducible.
+    """
+    by_node: dict[tuple, list[Literal]] = {}
+    for node, label in graph.subject_objects(RDFS.label):
+        by_node.setdefault((node, getattr(label, "language", None)), []).append(label)
+    for (node, _lang), labels in by_node.items():
+        if len(labels) > 1:
+            for extra in sorted(labels, key=lambda x: (len(x), str(x)))[1:]:
+                graph.remove((node, RDFS.label, extra))
+                graph.add((node, SKOS.altLabel, extra))
 
 
 def article_iri(facts: ArticleFacts) -> URIRef:
@@ -63,9 +96,7 @@ def triples(facts: ArticleFacts) -> Iterator[Triple]:
         yield node, RDFS.label, Literal(ent.label, lang="zh")
         for alias in sorted(ent.aliases):
             yield node, SKOS.altLabel, Literal(alias, lang="zh")
-        if ent.en:
-            yield node, RDFS.label, Literal(ent.en, lang="en")
-            yield node, KG.labelSource, Literal(ent.en_source)
+        yield from _names(node, ent.names)
         for sentence in ent.evidence:
             yield node, KG.evidence, Literal(sentence, lang="zh")
         if ent.parent:
@@ -78,6 +109,7 @@ def triples(facts: ArticleFacts) -> Iterator[Triple]:
         yield node, RDFS.label, Literal(m.label, lang="zh")
         for alias in sorted(m.aliases):
             yield node, SKOS.altLabel, Literal(alias, lang="zh")
+        yield from _names(node, m.names)
         for org in m.conveners:
             yield node, KG.convenedBy, KGR[org]
         for place in m.places:
@@ -103,6 +135,7 @@ def triples(facts: ArticleFacts) -> Iterator[Triple]:
         node = KGR[d.path]
         yield node, RDF.type, KG.Decision
         yield node, RDFS.label, Literal(d.label, lang="zh")
+        yield from _names(node, d.names)
         yield node, KG.evidence, Literal(d.evidence, lang="zh")
         for target in d.concerns:
             yield node, KG.concerns, KGR[target]

@@ -88,6 +88,7 @@ def build_graph(
         add_facts(graph, facts)
         if sink is not None:
             sink(facts)
+    mapping.one_label_per_language(graph)
     return graph
 
 
@@ -126,9 +127,12 @@ def build(
         report.violations, report.shacl_warnings = result.violations, len(result.warnings)
     report.outputs["turtle"] = str(save(graph, out / "graph.ttl"))
     if html:
-        from kg.viz import write_html
+        from kg.viz import render
 
-        report.outputs["html"] = str(write_html(graph, out / "graph.html"))
+        view = render(graph)
+        report.outputs["html"] = str(write_atomic(out / "graph.html", view.html))
+        if view.truncated:  # the page says so too
+            report.warnings.append((report.outputs["html"], view.summary()[-1].removeprefix("warning: ")))
     report.outputs["report"] = str(out / "report.json")
     write_atomic(out / "report.json", report.as_json())
     return report

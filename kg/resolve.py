@@ -21,6 +21,7 @@ from kg.extract.meetings import core
 from kg.extract.organizations import canonical_name as organization_name
 from kg.extract.persons import looks_like_name as author_is_person
 from kg.extract.places import canonical_name as place_name
+from kg.pinyin import pinyin_label
 
 PATHS = {ORGANIZATION: "organization", PLACE: "place", PERSON: "person", POLICY: "policy",
          MEETING: "meeting", DECISION: "decision"}
@@ -38,6 +39,16 @@ def _digest(*parts: str) -> str:
 
 
 @dataclass
+class Names:
+    """What a node is called besides its Chinese label: English (and where it came from), pinyin."""
+
+    en: str = ""
+    en_source: str = ""  # "gazetteer", "glossary", "pinyin" or "article"
+    en_article: set[str] = field(default_factory=set)  # as the article's own translation has it
+    pinyin: str = ""
+
+
+@dataclass
 class Entity:
     """An organisation, place, person or policy as the graph shows it."""
 
@@ -45,8 +56,7 @@ class Entity:
     kind: str
     label: str
     aliases: set[str] = field(default_factory=set)
-    en: str = ""
-    en_source: str = ""
+    names: Names = field(default_factory=Names)
     evidence: list[str] = field(default_factory=list)
     parent: str = ""
 
@@ -63,6 +73,7 @@ class Meeting:
     end_date: PartialDate | None
     evidence: list[str]
     decided: list[str] = field(default_factory=list)
+    names: Names = field(default_factory=Names)
 
 
 @dataclass
@@ -72,6 +83,7 @@ class Decision:
     verb: str
     evidence: str
     concerns: list[str]
+    names: Names = field(default_factory=Names)
 
 
 @dataclass
@@ -103,15 +115,14 @@ def resolve(doc: Doc) -> ArticleFacts:
     """Resolve the mentions of one article to entities, meetings and decisions."""
     sentences = doc.sentences
     entities: dict[str, Entity] = {}
-    path_of: dict[tuple[str, str], str] = {}
 
     def entity(m: Mention) -> str:
         name = canonical(m)
         path = _entity_path(m.kind, name)
         ent = entities.get(path)
         if ent is None:
-            en, source = english_name(m.kind, name)
-            ent = entities[path] = Entity(path, m.kind, name, en=en, en_source=source)
+            en, source = english_name(m.kind, name, m.rule)
+            ent = entities[path] = Entity(path, m.kind, name, names=Names(en, source, pinyin=pinyin_label(name)))
             if m.kind in _KNOWN_ALIASES:
                 ent.aliases.update(_KNOWN_ALIASES[m.kind](name))
             if m.kind == ORGANIZATION and (parent := organizations.parent_of(name)):
@@ -120,7 +131,6 @@ def resolve(doc: Doc) -> ArticleFacts:
             ent.aliases.add(m.text)
         if not ent.evidence and m.sentence >= 0:
             ent.evidence.append(sentences[m.sentence].text)
-        path_of[(m.kind, m.text)] = path
         return path
 
     for m in doc.mentions:
@@ -147,9 +157,11 @@ def resolve(doc: Doc) -> ArticleFacts:
             year = str(when.year) if when else ""
         key = core(mm.name, mm.conveners) if mm.conveners else mm.name
         path = f"meeting/{iri_segment(mm.name)}-{_digest(key, *conveners, year)}"
+        en, source = english_name(MEETING, mm.name)
         meetings.append(Meeting(path, mm.name, set(mm.aliases), conveners, sorted({entity(p) for p in mm.places}),
                                 sorted({entity(p) for p in mm.participants}), mm.date, mm.end_date,
-                                [sentences[i].text for i in sorted(set(mm.sentences))]))
+                                [sentences[i].text for i in sorted(set(mm.sentences))],
+                                names=Names(en, source, pinyin=pinyin_label(mm.name))))
     decisions: list[Decision] = []
     decided_by: dict[str, list[str]] = {}
     for dm in doc.decisions:
@@ -161,7 +173,7 @@ def resolve(doc: Doc) -> ArticleFacts:
             continue
         path = f"decision/{_digest(owner, dm.text)}"
         decisions.append(Decision(path, dm.text, dm.verb, sentences[dm.sentence].text,
-                                  sorted({entity(c) for c in dm.concerns})))
+                                  sorted({entity(c) for c in dm.concerns}), Names(pinyin=pinyin_label(dm.text))))
         if dm.meeting is not None:
             meetings[dm.meeting].decided.append(path)
         else:

@@ -89,4 +89,18 @@ def test_english_names_from_gazetteer_and_glossary():
     assert english_name("Organization", "国务院")[1] == "gazetteer"
     assert english_name("Place", "保定市") == ("Baoding", "gazetteer")
     assert english_name("Person", "刘少奇") == ("Liu Shaoqi", "gazetteer")
-    assert english_name("Person", "曹荻秋") == ("", "")
+    assert english_name("Person", "曹荻秋") == ("Cao Diqiu", "pinyin")
+    assert english_name("Person", "贾主任", "surname+office") == ("Director Jia", "pinyin")
+    assert english_name("Person", "夏蒙", "title+foreign-name") == ("", "")
+
+
+def test_every_entity_has_a_pinyin_label():
+    g = _graph(CHINESE_ONLY)
+    nodes = {s for cls in (KG.Organization, KG.Place, KG.Person, KG.Policy, KG.Meeting, KG.Decision)
+             for s in g.subjects(RDF.type, cls)}
+    assert nodes
+    for node in nodes:
+        assert any((lbl.language or "").lower() == "zh-latn-pinyin" for lbl in g.objects(node, RDFS.label)), node
+    committee = next(n for n in nodes if str(g.value(n, RDFS.label)) == "中共山西省委员会")
+    assert Literal("Zhōnggòng Shānxīshěng Wěiyuánhuì", lang="zh-Latn-pinyin") in set(g.objects(committee, RDFS.label))
+    assert Literal("CPC Shanxi Provincial Committee", lang="en") in set(g.objects(committee, RDFS.label))

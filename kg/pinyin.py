@@ -1,0 +1,39 @@
+"""Romanized names: pinyin labels for every Chinese name, and English forms of Chinese personal names."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pypinyin import Style, lazy_pinyin
+
+from kg import lexicon
+from kg.segment import cut
+
+
+@lru_cache(maxsize=65536)
+def pinyin_label(name: str) -> str:
+    """Word-by-word pinyin with tone marks (中共河北省委员会 → Zhōnggòng Héběishěng Wěiyuánhuì).
+
+    Syllables of one word are joined, as in the ALA-LC and Chinese standards for names;
+    words are capitalised. Characters that have no pinyin (digits, Latin) are kept as they are.
+    """
+    words = []
+    for token in cut(name):
+        syllables = lazy_pinyin(token.word, style=Style.TONE, errors=lambda chars: list(chars))
+        word = "".join(syllables)
+        if word.strip():
+            words.append(word[:1].upper() + word[1:])
+    return " ".join(words).replace(" ·", "·").strip()
+
+
+def person_name(name: str) -> str:
+    """The usual English form of a Chinese personal name: family name, then given name (刘少奇 → Liu Shaoqi).
+
+    Empty when the name does not start with a known family name (a transliterated foreign name).
+    """
+    surnames = lexicon.surnames()
+    split = 2 if name[:2] in surnames and len(name) > 2 else 1 if name[:1] in surnames else 0
+    if not split or len(name) - split not in (1, 2):
+        return ""
+    family, given = (lazy_pinyin(part) for part in (name[:split], name[split:]))
+    return f"{''.join(family).capitalize()} {''.join(given).capitalize()}"
