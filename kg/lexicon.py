@@ -88,6 +88,12 @@ def policies() -> Gazetteer:
 
 
 @cache
+def glossary() -> dict[str, tuple[str, ...]]:
+    """Chinese word → its English renderings, most usual first (``glossary.tsv``)."""
+    return {row["zh"]: tuple(e.strip() for e in row["en"].split("|") if e.strip()) for row in _rows("glossary.tsv")}
+
+
+@cache
 def surnames() -> frozenset[str]:
     text = resources.files("kg.data").joinpath("surnames.txt").read_text(encoding="utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))

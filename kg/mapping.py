@@ -30,7 +30,7 @@ def _names(node: URIRef, names: Names) -> Iterator[Triple]:
     """The English and pinyin labels of a node: one rdfs:label per language, the rest as altLabels."""
     if names.pinyin:
         yield node, RDFS.label, Literal(names.pinyin, lang=PINYIN)
-    article = sorted(names.en_article)
+    article = sorted(names.en_article, key=lambda x: (len(x), x))
     label, source = (names.en, names.en_source) if names.en else (article[0], "article") if article else ("", "")
     if label:
         yield node, RDFS.label, Literal(label, lang="en")
@@ -64,6 +64,7 @@ def triples(facts: ArticleFacts) -> Iterator[Triple]:
     """All triples one article contributes."""
     a = facts.article
     art = article_iri(facts)
+    lang = facts.lang
     yield art, RDF.type, KG.Article
     yield art, KG.sourceFile, Literal(a.source_name, datatype=XSD.string)
     yield art, KG.articleIndex, Literal(a.index, datatype=XSD.integer)
@@ -93,12 +94,12 @@ def triples(facts: ArticleFacts) -> Iterator[Triple]:
     for ent in facts.entities.values():
         node = KGR[ent.path]
         yield node, RDF.type, CLASS[ent.kind]
-        yield node, RDFS.label, Literal(ent.label, lang="zh")
+        yield node, RDFS.label, Literal(ent.label, lang=ent.lang)
         for alias in sorted(ent.aliases):
-            yield node, SKOS.altLabel, Literal(alias, lang="zh")
+            yield node, SKOS.altLabel, Literal(alias, lang=ent.lang)
         yield from _names(node, ent.names)
         for sentence in ent.evidence:
-            yield node, KG.evidence, Literal(sentence, lang="zh")
+            yield node, KG.evidence, Literal(sentence, lang=lang)
         if ent.parent:
             yield node, KG.subOrganizationOf, KGR[ent.parent]
         yield art, KG.mentions, node
@@ -106,9 +107,9 @@ def triples(facts: ArticleFacts) -> Iterator[Triple]:
     for m in facts.meetings:
         node = KGR[m.path]
         yield node, RDF.type, KG.Meeting
-        yield node, RDFS.label, Literal(m.label, lang="zh")
+        yield node, RDFS.label, Literal(m.label, lang=lang)
         for alias in sorted(m.aliases):
-            yield node, SKOS.altLabel, Literal(alias, lang="zh")
+            yield node, SKOS.altLabel, Literal(alias, lang=lang)
         yield from _names(node, m.names)
         for org in m.conveners:
             yield node, KG.convenedBy, KGR[org]
@@ -123,7 +124,7 @@ def triples(facts: ArticleFacts) -> Iterator[Triple]:
         for decision in m.decided:
             yield node, KG.decided, KGR[decision]
         for sentence in m.evidence:
-            yield node, KG.evidence, Literal(sentence, lang="zh")
+            yield node, KG.evidence, Literal(sentence, lang=lang)
         yield node, PROV.wasDerivedFrom, art
         yield art, KG.mentions, node
 
@@ -134,9 +135,9 @@ def triples(facts: ArticleFacts) -> Iterator[Triple]:
     for d in facts.decisions:
         node = KGR[d.path]
         yield node, RDF.type, KG.Decision
-        yield node, RDFS.label, Literal(d.label, lang="zh")
+        yield node, RDFS.label, Literal(d.label, lang=lang)
         yield from _names(node, d.names)
-        yield node, KG.evidence, Literal(d.evidence, lang="zh")
+        yield node, KG.evidence, Literal(d.evidence, lang=lang)
         for target in d.concerns:
             yield node, KG.concerns, KGR[target]
         yield node, PROV.wasDerivedFrom, art

@@ -11,12 +11,15 @@ from rdflib import RDF, Graph
 from tqdm import tqdm
 
 from kg import mapping
-from kg.extract import extract
+from kg.align import AlignmentComponent
+from kg.extract import EXTRACTORS, check_order, extract
 from kg.namespace import KG
 from kg.reader import ReadError, iter_files, read_file
 from kg.resolve import ArticleFacts, resolve
 from kg.store import NQuadsWriter, new_graph, save, write_atomic
 
+PIPELINE = (*EXTRACTORS, AlignmentComponent())
+check_order(PIPELINE)
 CLASSES = ("Meeting", "Organization", "Person", "Place", "Policy", "Decision")
 
 
@@ -66,7 +69,7 @@ def iter_facts(
         for article in articles:
             report.articles += 1
             report.warnings.extend((str(path), w) for w in article.warnings)
-            yield resolve(extract(article))
+            yield resolve(extract(article, PIPELINE))
 
 
 def add_facts(graph: Graph, facts: ArticleFacts) -> None:

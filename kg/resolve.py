@@ -26,6 +26,7 @@ from kg.pinyin import pinyin_label
 PATHS = {ORGANIZATION: "organization", PLACE: "place", PERSON: "person", POLICY: "policy",
          MEETING: "meeting", DECISION: "decision"}
 _UNSAFE = re.compile(r"[^\w\-.~]", re.UNICODE)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _ORDINAL = re.compile(r"第[〇一二三四五六七八九十百\d]+[次届]|[一二三四五六七八九十]+届")
 
 
@@ -59,6 +60,11 @@ class Entity:
     names: Names = field(default_factory=Names)
     evidence: list[str] = field(default_factory=list)
     parent: str = ""
+
+    @property
+    def lang(self) -> str:
+        """``zh`` for a Chinese name; ``en`` for one only an English-only article gave."""
+        return "zh" if _CJK.search(self.label) else "en"
 
 
 @dataclass
@@ -97,6 +103,7 @@ class ArticleFacts:
     decided_by: dict[str, list[str]]  # organisation path → decision paths
     dateline_agency: str = ""
     dateline_place: str = ""
+    lang: str = "zh"  # the language of labels and evidence read from this article
 
 
 def canonical(mention: Mention) -> str:
@@ -111,6 +118,10 @@ _KNOWN_ALIASES = {ORGANIZATION: organizations.known_aliases, PLACE: places.known
                   POLICY: policies.known_aliases}
 
 
+def _english_of(doc: Doc, start: int, end: int) -> set[str]:
+    return {doc.english[(start, end)]} if (start, end) in doc.english else set()
+
+
 def resolve(doc: Doc) -> ArticleFacts:
     """Resolve the mentions of one article to entities, meetings and decisions."""
     sentences = doc.sentences
@@ -121,14 +132,21 @@ def resolve(doc: Doc) -> ArticleFacts:
         path = _entity_path(m.kind, name)
         ent = entities.get(path)
         if ent is None:
-            en, source = english_name(m.kind, name, m.rule)
-            ent = entities[path] = Entity(path, m.kind, name, names=Names(en, source, pinyin=pinyin_label(name)))
+            ent = entities[path] = Entity(path, m.kind, name)
+            if ent.lang == "zh":
+                en, source = english_name(m.kind, name, m.rule)
+                ent.names = Names(en, source, pinyin=pinyin_label(name))
             if m.kind in _KNOWN_ALIASES:
                 ent.aliases.update(_KNOWN_ALIASES[m.kind](name))
             if m.kind == ORGANIZATION and (parent := organizations.parent_of(name)):
                 ent.parent = entity(Mention(ORGANIZATION, parent, m.start, m.end, m.sentence, "parent", parent))
         if m.text != name and not m.is_coreference:
-            ent.aliases.add(m.text)
+            if _CJK.search(m.text) or ent.lang == "en":
+                ent.aliases.add(m.text)
+            else:  # the English an English-only article gave a known name
+                ent.names.en_article.add(m.text)
+        if (m.start, m.end) in doc.english:
+            ent.names.en_article.add(doc.english[(m.start, m.end)])
         if not ent.evidence and m.sentence >= 0:
             ent.evidence.append(sentences[m.sentence].text)
         return path
@@ -157,11 +175,12 @@ def resolve(doc: Doc) -> ArticleFacts:
             year = str(when.year) if when else ""
         key = core(mm.name, mm.conveners) if mm.conveners else mm.name
         path = f"meeting/{iri_segment(mm.name)}-{_digest(key, *conveners, year)}"
-        en, source = english_name(MEETING, mm.name)
+        en, source = english_name(MEETING, mm.name) if doc.lang == "zh" else ("", "")
         meetings.append(Meeting(path, mm.name, set(mm.aliases), conveners, sorted({entity(p) for p in mm.places}),
                                 sorted({entity(p) for p in mm.participants}), mm.date, mm.end_date,
                                 [sentences[i].text for i in sorted(set(mm.sentences))],
-                                names=Names(en, source, pinyin=pinyin_label(mm.name))))
+                                names=Names(en, source, pinyin=pinyin_label(mm.name) if doc.lang == "zh" else "",
+                                            en_article={doc.english[s] for s in mm.spans if s in doc.english})))
     decisions: list[Decision] = []
     decided_by: dict[str, list[str]] = {}
     for dm in doc.decisions:
@@ -173,9 +192,11 @@ def resolve(doc: Doc) -> ArticleFacts:
             continue
         path = f"decision/{_digest(owner, dm.text)}"
         decisions.append(Decision(path, dm.text, dm.verb, sentences[dm.sentence].text,
-                                  sorted({entity(c) for c in dm.concerns}), Names(pinyin=pinyin_label(dm.text))))
+                                  sorted({entity(c) for c in dm.concerns}),
+                                  Names(pinyin=pinyin_label(dm.text) if doc.lang == "zh" else "",
+                                        en_article=_english_of(doc, dm.start, dm.end))))
         if dm.meeting is not None:
             meetings[dm.meeting].decided.append(path)
         else:
             decided_by.setdefault(owner, []).append(path)
-    return ArticleFacts(doc.article, entities, meetings, decisions, decided_by, agency, place)
+    return ArticleFacts(doc.article, entities, meetings, decisions, decided_by, agency, place, doc.lang)

@@ -5,13 +5,15 @@ from __future__ import annotations
 from kg.article import Article
 from kg.extract.base import Component, DecisionMention, Doc, MeetingMention, Mention
 from kg.extract.decisions import DecisionExtractor
+from kg.extract.english import EnglishExtractor
 from kg.extract.meetings import MeetingExtractor
 from kg.extract.organizations import OrganizationExtractor
 from kg.extract.persons import PersonExtractor
 from kg.extract.places import PlaceExtractor
 from kg.extract.policies import PolicyExtractor
 
-PIPELINE: tuple[Component, ...] = (
+EXTRACTORS: tuple[Component, ...] = (
+    EnglishExtractor(),
     OrganizationExtractor(),
     PlaceExtractor(),
     PersonExtractor(),
@@ -21,7 +23,7 @@ PIPELINE: tuple[Component, ...] = (
 )
 
 
-def check_order(pipeline: tuple[Component, ...] = PIPELINE) -> None:
+def check_order(pipeline: tuple[Component, ...] = EXTRACTORS) -> None:
     """Raise ValueError when a component runs before one it requires."""
     done: set[str] = set()
     for component in pipeline:
@@ -31,15 +33,16 @@ def check_order(pipeline: tuple[Component, ...] = PIPELINE) -> None:
         done.add(component.name)
 
 
-def extract(article: Article, pipeline: tuple[Component, ...] = PIPELINE) -> Doc:
+def extract(article: Article, pipeline: tuple[Component, ...] = EXTRACTORS) -> Doc:
     """Run the pipeline over the Chinese text of ``article``."""
     doc = Doc.from_article(article)
     for component in pipeline:
-        component(doc)
+        if doc.lang in getattr(component, "languages", ("zh",)):
+            component(doc)
     doc.mentions.sort(key=lambda m: (m.start, m.end))
     return doc
 
 
 check_order()
 
-__all__ = ["PIPELINE", "DecisionMention", "Doc", "MeetingMention", "Mention", "check_order", "extract"]
+__all__ = ["EXTRACTORS", "DecisionMention", "Doc", "MeetingMention", "Mention", "check_order", "extract"]

@@ -78,15 +78,23 @@ class Doc:
     mentions: list[Mention] = field(default_factory=list)
     meetings: list[MeetingMention] = field(default_factory=list)
     decisions: list[DecisionMention] = field(default_factory=list)
+    english: dict[tuple[int, int], str] = field(default_factory=dict)  # span → its words in the translation
 
     @classmethod
     def from_article(cls, article: Article) -> Doc:
-        sentences = article.zh.sentences if article.zh else []
-        return cls(article, [cut(s.text) for s in sentences])
+        if article.zh is not None:
+            return cls(article, [cut(s.text) for s in article.zh.sentences])
+        return cls(article, [[] for _ in (article.en.sentences if article.en else [])])
+
+    @property
+    def lang(self) -> str:
+        """The language extraction reads: Chinese when the article has it, else English."""
+        return "zh" if self.article.zh is not None else "en"
 
     @property
     def sentences(self) -> list[Sentence]:
-        return self.article.zh.sentences if self.article.zh else []
+        text = self.article.zh or self.article.en
+        return text.sentences if text else []
 
     def of_kind(self, kind: str) -> list[Mention]:
         return [m for m in self.mentions if m.kind == kind]
@@ -122,7 +130,10 @@ class Doc:
 
 
 class Component(Protocol):
-    """A pipeline step, in the manner of spaCy's components: it reads a Doc and adds to it."""
+    """A pipeline step, in the manner of spaCy's components: it reads a Doc and adds to it.
+
+    A component may declare ``languages`` (default: Chinese only); it runs on a Doc of those.
+    """
 
     name: ClassVar[str]
     adds: ClassVar[str]
