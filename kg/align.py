@@ -102,6 +102,18 @@ def _glossed_parts(word: str) -> list[str]:
     return [word]
 
 
+def _trim(hits: list[set[int]], i: int, j: int) -> tuple[int, int]:
+    """Drop leading hits whose Chinese words the rest of the window renders already.
+
+    (English puts modifiers after the head: "system of employee congresses or … congresses" keeps
+    its repeated tail, but "Party and strengthen the Party's leadership" loses its stray head.)
+    """
+    # A hit that runs on into the next word is part of a longer rendering (factory director): kept.
+    while i < j and hits[i] <= set().union(*hits[i + 1:j + 1]) and not hits[i] & hits[i + 1]:
+        i = next(k for k in range(i + 1, j + 1) if hits[k])
+    return i, j
+
+
 @dataclass(frozen=True)
 class Match:
     """Where a Chinese name's English stands in an English text, and how much of it was found."""
@@ -144,6 +156,7 @@ def find_english(name: str, english: str, min_coverage: float = 0.6) -> Match | 
     coverage, *_rest, i, j = max(windows)
     if coverage < min_coverage:
         return None
+    i, j = _trim(hits, i, j)
     start, end = tokens[i][0], tokens[j][1]
     return Match(start, end, english[start:end], coverage)
 

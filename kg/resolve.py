@@ -26,6 +26,7 @@ from kg.pinyin import pinyin_label
 PATHS = {ORGANIZATION: "organization", PLACE: "place", PERSON: "person", POLICY: "policy",
          MEETING: "meeting", DECISION: "decision"}
 _UNSAFE = re.compile(r"[^\w\-.~]", re.UNICODE)
+_DERIVED = frozenset({"parent", "dateline", "author"})  # mentions made here, not read at their offsets
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _ORDINAL = re.compile(r"第[〇一二三四五六七八九十百\d]+[次届]|[一二三四五六七八九十]+届")
 
@@ -145,7 +146,7 @@ def resolve(doc: Doc) -> ArticleFacts:
                 ent.aliases.add(m.text)
             else:  # the English an English-only article gave a known name
                 ent.names.en_article.add(m.text)
-        if (m.start, m.end) in doc.english:
+        if m.rule not in _DERIVED and (m.start, m.end) in doc.english:
             ent.names.en_article.add(doc.english[(m.start, m.end)])
         if not ent.evidence and m.sentence >= 0:
             ent.evidence.append(sentences[m.sentence].text)
