@@ -100,7 +100,12 @@ class NQuadsWriter:
 def save(graph: Graph, path: str | Path, fmt: str | None = None) -> Path:
     """Serialize ``graph`` to ``path`` (format from the name unless given), atomically."""
     fmt = fmt or format_for(path)
-    if fmt == "nt":  # rdflib writes N-Triples in hash order; sort the lines so output is reproducible
-        lines = sorted(set(graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()))
+    if fmt in QUAD_FORMATS and not isinstance(graph, Dataset):  # a plain graph is the default graph
+        dataset = Dataset()
+        for triple in graph:
+            dataset.add(triple)
+        graph = dataset
+    if fmt in {"nt", "nquads"}:  # rdflib writes N-Triples in hash order; sort the lines so output is reproducible
+        lines = sorted(set(graph.serialize(format=fmt, encoding="utf-8").decode("utf-8").splitlines()))
         return write_atomic(path, "\n".join(line for line in lines if line) + "\n")
     return write_atomic(path, graph.serialize(format=fmt, encoding="utf-8"))

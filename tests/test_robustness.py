@@ -1,0 +1,115 @@
+"""The reader never crashes, hostile text stays inert, and interrupted builds lose nothing."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rdflib import Graph, Literal
+from rdflib.compare import isomorphic
+
+from kg.reader import ReadError, decode, parse, read_file
+from kg.store import load, save
+from tests.conftest import CHINESE_ONLY
+
+HOSTILE = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "</script>", 'a "quoted" \\ back\\slash',
+           "line\nbreak", "\u0000nul"]
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.binary(max_size=2000))
+def test_any_bytes_give_articles_or_a_read_error(data):
+    try:
+        text = decode(data, "fuzz.md")
+        articles = parse(text, "fuzz.md")
+    except ReadError as exc:
+        assert exc.path == "fuzz.md" and exc.reason
+        return
+    for article in articles:
+        assert article.zh is not None or article.en is not None
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=3000), st.integers(min_value=0, max_value=len(CHINESE_ONLY)))
+def test_truncated_and_garbled_articles(noise, cut):
+    for text in (CHINESE_ONLY[:cut], CHINESE_ONLY[:cut] + noise, noise + CHINESE_ONLY[cut:]):
+        try:
+            parse(text, "x.md")
+        except ReadError:
+            pass
+
+
+TRADITIONAL = "### 中共山西省委召開全省農業會議\n\n1957-03-12\n第3版()\n\n    新華社太原10日電　會議決定推行包工包產制度。\n"
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "gbk", "big5", "utf-16"])
+def test_other_encodings(tmp_path, encoding):
+    text = TRADITIONAL if encoding == "big5" else CHINESE_ONLY
+    path = tmp_path / f"{encoding}.md"
+    path.write_bytes(text.encode(encoding))
+    [article] = read_file(path)
+    assert article.page == 3 and article.title_zh.startswith("中共山西省委")
+
+
+def test_html_debris_and_long_lines(tmp_path):
+    text = CHINESE_ONLY.replace("会议决定", "<p>会议&nbsp;决定</p>") + "    " + "很长的一行。" * 20000 + "\n"
+    [article] = parse(text, "x.md")
+    assert "<p>" not in article.zh.text and "会议\xa0决定" in article.zh.text
+    assert len(article.zh.sentences) > 20000
+
+
+def test_a_50_mb_file_is_read(tmp_path):
+    path = tmp_path / "big.md"
+    body = ("    新华社北京1日电　会议决定加强领导。\n" * 400_000).encode()
+    path.write_bytes(CHINESE_ONLY.encode() + body[: 50 * 2**20])
+    [article] = read_file(path)
+    assert len(article.zh.paragraphs) > 100_000
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_hostile_literals_round_trip_in_turtle_and_ntriples(tmp_path, value):
+    from kg.namespace import KGR
+
+    g = Graph()
+    g.add((KGR["x"], KGR["p"], Literal(value, lang="zh")))
+    for name in ("g.ttl", "g.nt", "g.nq"):
+        assert isomorphic(load(save(g, tmp_path / name)), g), name
+
+
+def test_interrupted_build_leaves_the_previous_output(corpus, tmp_path, monkeypatch):
+    from kg import pipeline
+    from kg.cli import main
+
+    out = tmp_path / "out"
+    assert main(["build", str(corpus), "--out", str(out), "-q", "--no-html"]) == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+
+    calls = {"n": 0}
+    real = pipeline.resolve
+
+    def interrupted(doc):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise KeyboardInterrupt
+        return real(doc)
+
+    monkeypatch.setattr(pipeline, "resolve", interrupted)
+    assert main(["build", str(corpus), "--out", str(out), "-q", "--no-html"]) == 130
+    after = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert after == before  # no temporary files left, nothing half-written
+    monkeypatch.setattr(pipeline, "resolve", real)
+    assert main(["build", str(corpus), "--out", str(out), "-q", "--no-html"]) == 0
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_output_does_not_depend_on_file_order(tmp_path, corpus):
+    from kg.cli import main
+
+    reordered = tmp_path / "reordered"
+    reordered.mkdir()
+    for i, path in enumerate(sorted(corpus.iterdir(), reverse=True)):
+        (reordered / path.name).write_bytes(path.read_bytes())
+        del i
+    a, b = tmp_path / "a", tmp_path / "b"
+    main(["build", str(corpus), "--out", str(a), "-q", "--no-html"])
+    main(["build", str(reordered), "--out", str(b), "-q", "--no-html"])
+    for name in ("graph.ttl", "graph.nq"):
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
