@@ -1,5 +1,7 @@
 """The reader never crashes, hostile text stays inert, and interrupted builds lose nothing."""
 
+import contextlib
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -31,13 +33,12 @@ def test_any_bytes_give_articles_or_a_read_error(data):
 @given(st.text(max_size=3000), st.integers(min_value=0, max_value=len(CHINESE_ONLY)))
 def test_truncated_and_garbled_articles(noise, cut):
     for text in (CHINESE_ONLY[:cut], CHINESE_ONLY[:cut] + noise, noise + CHINESE_ONLY[cut:]):
-        try:
+        with contextlib.suppress(ReadError):
             parse(text, "x.md")
-        except ReadError:
-            pass
 
 
-TRADITIONAL = "### 中共山西省委召開全省農業會議\n\n1957-03-12\n第3版()\n\n    新華社太原10日電　會議決定推行包工包產制度。\n"
+TRADITIONAL = ("### 中共山西省委召開全省農業會議\n\n1957-03-12\n第3版()\n\n"
+               "    新華社太原10日電　會議決定推行包工包產制度。\n")
 
 
 @pytest.mark.parametrize("encoding", ["gb18030", "gbk", "big5", "utf-16"])
