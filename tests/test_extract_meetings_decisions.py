@@ -144,3 +144,17 @@ def test_purpose_clauses_and_quoted_resolutions_are_not_decisions():
               "会议要求各级党委结合本身工作，以达到理论和实际相结合的目的。")
     texts = {d.text for d in doc.decisions}
     assert "打下思想基础" not in texts and "达到理论和实际相结合的目的" not in texts
+
+
+def test_meeting_names_stop_at_verbs_titles_and_persons():
+    doc = run("国家新闻出版署召开纪念党的十一届三中全会工作会议。致公党中央主席罗豪才主持会议。")
+    names = {m.name for m in doc.meetings}
+    assert not any(n.startswith("纪念") for n in names)
+    assert not any("罗豪才" in n for n in names)
+
+
+def test_by_means_of_is_not_a_decision():
+    doc = run("国际足联通过电话售出了全部门票。")
+    assert not doc.decisions
+    doc = run("全国人民代表大会常务委员会第五十次会议一致通过筑堤防水。")
+    assert [d.text for d in doc.decisions] == ["通过筑堤防水"]

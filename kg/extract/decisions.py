@@ -189,6 +189,10 @@ class DecisionExtractor:
             if verb.startswith("通过") and after in {"之", "的", "后", "时"}:
                 continue
             owner = _subject(doc, index, m.start())
+            # 通过 is also "by means of" (通过电话售出): as a decision it needs 了, a vote or a meeting.
+            if verb == "通过" and owner.meeting is None and not re.search(r"(?:一致|全体|会议|大会)$",
+                                                                          text[:m.start()]):
+                continue
             yield m.start(), m.end(), verb, owner
 
     @staticmethod

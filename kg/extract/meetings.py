@@ -32,6 +32,7 @@ _TOWNS = frozenset({"foreign_city", "city", "prefecture", "county", "district"})
 _SCOPE = re.compile(r"^(?:全国|全省|全市|全县|全区|全党|全军|省|市|县|区)")
 
 
+_LEADING_VERB = re.compile(r"^(?:纪念|庆祝|召开|举行|出席|参加|筹备|主持|学习|贯彻|列席|结束|闭幕|开幕)")
 _KIND_WORDS = frozenset("扩大 紧急 高级 临时 特别 全体 首届 联席 电话".split())
 
 
@@ -43,6 +44,8 @@ def _allow(tokens: list[Token], i: int) -> bool | None:
         return True
     if tok.pos in {"a", "v", "vn"} and tok.word in _KIND_WORDS:
         return True
+    if tok.pos.startswith("nr") or tok.pos == "nn":  # 主席罗豪才主持会议: a person or a title ends the name
+        return False
     return None
 
 
@@ -74,10 +77,15 @@ class MeetingExtractor:
                 if not tok.word.endswith(HEADS) or tok.pos.startswith("v"):
                     continue
                 first = extend_left(tokens, i, max_chars=30, allow=_allow)
-                while first < i and tokens[first].word in {"的", "和"}:
-                    first += 1
+                while first < i and (tokens[first].word in {"的", "和"} or (
+                        tokens[first].pos in {"v", "vn"} and tokens[first].word not in _KIND_WORDS)):
+                    first += 1  # 纪念|党的十一届三中全会: a verb before the name is not part of it
                 start, end = sentence.start + tokens[first].start, sentence.start + tok.end
                 name = sentence.text[tokens[first].start:tok.end]
+                if (lead := _LEADING_VERB.match(name)) is not None:  # jieba tags 纪念 a noun, 主持会议 one word
+                    name, start = name[lead.end():], start + lead.end()
+                    if name in HEADS:
+                        continue
                 if self._generic(name, tokens[first:i]) or name in lexicon.organizations():
                     continue  # 联合国大会 and 全国人民代表大会 are bodies
                 aliases = []
