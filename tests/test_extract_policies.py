@@ -26,3 +26,9 @@ def test_generic_policy_words_are_left_out():
 
 def test_canonical_drops_de_before_head():
     assert canonical_name("职工代表大会的制度") == "职工代表大会制度"
+
+
+def test_governing_verbs_stay_outside_and_compounds_inside():
+    found = names(run("推进基本社会保障制度，大力开展扫盲运动，完成五年农业增产计划。"), "Policy")
+    assert {"基本社会保障制度", "扫盲运动", "五年农业增产计划"} <= found
+    assert not any(p.startswith(("推进", "大力", "开展")) for p in found)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 from kg import lexicon
@@ -37,12 +38,15 @@ def canonical_name(name: str) -> str:
 _JOINERS = frozenset({"的", "和", "与", "及", "下"})
 
 
+_LEADING = re.compile(r"(?:大力|积极|认真|广泛|深入|进一步|继续|逐步)*(?:开展|推行|实行|贯彻|执行|推进|建立|坚持)")
+
+
 def known_aliases(name: str) -> tuple[str, ...]:
     entry = lexicon.policies().get(name)
     return entry.aliases if entry is not None and entry.name == name else ()
 
 
-def _allow(tokens: list[Token], i: int) -> bool | None:
+def _allow(tokens: list[Token], i: int, head: int) -> bool | None:
     tok = tokens[i]
     if tok.word in GOVERNING or tok.word in STOP_WORDS or any(ch in PUNCT for ch in tok.word):
         return False
@@ -50,8 +54,15 @@ def _allow(tokens: list[Token], i: int) -> bool | None:
         return i >= 2 and tokens[i - 1].word not in STOP_WORDS and tokens[i - 1].pos not in {"r", "x"}
     if tok.word in {"下", "和", "与", "及"}:
         return i >= 1 and tokens[i - 1].pos not in {"x", "v", "p"}
-    if tok.pos in {"v", "vd", "a", "ad", "m", "d"}:
-        return tok.pos != "d"
+    if tok.pos == "t":  # 五年计划
+        return tok.word.endswith("年")
+    if tok.pos in {"v", "vd", "vn", "a", "ad", "m"}:
+        # A verb belongs to a policy's name when it makes a compound with the head (增产计划, 扫盲运动)
+        # or sits in a clause that 的 ties to the head (采取适当压缩的方针); otherwise it governs the
+        # name (推进|社会保障制度).
+        return tok.pos not in {"v", "vd"} or i == head - 1 or any(t.word == "的" for t in tokens[i + 1:head])
+    if tok.pos == "d":
+        return False
     return None
 
 
@@ -70,13 +81,15 @@ class PolicyExtractor:
             for i, tok in enumerate(tokens):
                 if not tok.word.endswith(HEADS) or tok.pos == "v":
                     continue
-                first = extend_left(tokens, i, max_chars=22, allow=_allow)
+                first = extend_left(tokens, i, max_chars=22, allow=lambda toks, k, head=i: _allow(toks, k, head))
                 while first < i and (tokens[first].word in _JOINERS or tokens[first].word in GOVERNING):
                     first += 1
-                name = sentence.text[tokens[first].start:tok.end]
-                if first == i and len(tok.word) <= 2:
+                start = tokens[first].start
+                if (lead := _LEADING.match(sentence.text, start, tok.end)) is not None:
+                    start = lead.end()  # jieba joins 大力开展 into one word: cut it off by its characters
+                if tok.end - start <= 2 or (first == i and len(tok.word) <= 2):
                     continue
-                found.append((tokens[first].start, tok.end, "head-chunk"))
+                found.append((start, tok.end, "head-chunk"))
             for start, end, rule in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
                 name = sentence.text[start:end]
                 if name in GENERIC or len(name) < 3 or name[:1] in {"这", "那", "该", "此", "各", "其"}:
