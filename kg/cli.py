@@ -56,17 +56,24 @@ def _query(args: argparse.Namespace) -> int:
         if not sep or not name.isidentifier():
             raise ValueError(f"--bind takes NAME=VALUE, not {spec!r}")
         bindings[name] = value
+    if args.lang:
+        bindings["lang"] = args.lang
     graph = load(*args.graph)
     print(format_result(query(graph, args.query, bindings), args.format))
     return OK
 
 
 def _viz(args: argparse.Namespace) -> int:
-    from kg.store import load
-    from kg.viz import write_html
+    from kg.store import load, write_atomic
+    from kg.viz import render
 
     graph = load(*args.graph)
-    print(f"html: {write_html(graph, args.out, lang=args.lang)}")
+    view = render(graph, args.lang, focus=args.focus, depth=args.depth, types=args.types, since=args.since,
+                  until=args.until, query=args.query, limit=args.limit,
+                  title=" + ".join(Path(p).name for p in args.graph))
+    for line in view.summary():
+        print(line, file=sys.stderr if line.startswith("warning") else sys.stdout)
+    print(f"html: {write_atomic(args.out, view.html)}")
     return OK
 
 
@@ -123,6 +130,78 @@ def _ner(args: argparse.Namespace) -> int:
     return OK
 
 
+def _serve(args: argparse.Namespace) -> int:
+    import signal
+
+    from kg.serve import ServeError, start
+
+    def stop(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)  # `kill` stops both servers and removes the temporary store, as Ctrl-C does
+    try:
+        server = start(args.source, args.port, host=args.host, allow_update=args.allow_update,
+                       page_port=args.page_port, store=args.store, queries=args.queries)
+    except ServeError as exc:
+        print(f"kg serve: {exc}", file=sys.stderr)
+        return FAILED
+    try:
+        mode = "read-write: SPARQL updates allowed" if args.allow_update else "read-only"
+        print(f"SPARQL endpoint: {server.endpoint} ({mode})")
+        if args.allow_update:
+            print(f"SPARQL update: {server.update_endpoint}")
+        print(f"graph store: {server.store_endpoint}")
+        if server.page_url:
+            print(f"query page: {server.page_url}")
+        print(f"store: {server.location}" + (" (temporary: removed when the server stops)" if server.temporary else ""))
+        print("Ctrl-C stops the server", flush=True)
+        status = server.wait()
+    except KeyboardInterrupt:
+        status = 0
+    finally:
+        server.stop()
+    if status:
+        print(f"kg serve: the Oxigraph server stopped with status {status}", file=sys.stderr)
+        return FAILED
+    return OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from kg.export import export
+
+    result = export(args.graph, args.format, args.out, lang=args.lang)
+    for warning in result.warnings:
+        print(f"kg export: warning: {warning}", file=sys.stderr)
+    for path in result.outputs:
+        print(f"{args.format}: {path}")
+    if result.outputs:
+        graphs = f" in {result.named_graphs} named graph(s)" if args.format in ("nq", "trig") else ""
+        print(f"{result.triples} triples{graphs}")
+    return OK
+
+
+def _push(args: argparse.Namespace) -> int:
+    import getpass
+    import os
+
+    from kg.push import Auth, PushError, push
+
+    user, _, password = (args.user or "").partition(":")
+    if user and not password:
+        password = os.environ.get("KG_PUSH_PASSWORD") or (getpass.getpass(f"password for {user}: ")
+                                                          if sys.stdin.isatty() else "")
+    token = args.token if args.token is not None else (None if user else os.environ.get("KG_PUSH_TOKEN"))
+    auth = Auth(user=user or None, password=password or None, token=token or None, digest=args.digest)
+    try:
+        report = push(args.graph, args.endpoint, args.into, auth=auth, replace=not args.append, timeout=args.timeout)
+    except PushError as exc:
+        print(f"kg push: {exc}", file=sys.stderr)
+        return FAILED
+    verb = "added to" if args.append else "replaced"
+    print(f"pushed {report.triples} triples: {verb} {len(report.graphs)} graph(s) at {args.endpoint}")
+    return OK
+
+
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="kg", description="Knowledge graphs from People's Daily articles.")
     ap.add_argument("--version", action="version", version=f"rmrb-kg {__version__}")
@@ -140,14 +219,23 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("query", help="a .rq file or a SPARQL string")
     q.add_argument("--graph", nargs="+", default=["build/graph.ttl"], help="graph file(s) (default: build/graph.ttl)")
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    q.add_argument("--lang", help="label language for the canned queries (en, zh-Latn-pinyin …; default zh)")
     q.add_argument("--bind", action="append", default=[], metavar="NAME=VALUE",
                    help="bind ?NAME to a string value (safely, never pasted into the query)")
     q.set_defaults(func=_query)
 
-    v = sub.add_parser("viz", help="write the interactive HTML network of a graph")
+    v = sub.add_parser("viz", help="write the interactive HTML network of a graph (one file, works offline)")
     v.add_argument("graph", nargs="+", help="graph file(s)")
     v.add_argument("--out", default="build/graph.html")
     v.add_argument("--lang", choices=("zh", "en", "both"), default="zh", help="label language")
+    v.add_argument("--focus", metavar="ENTITY", help="only the neighbourhood of this entity (a label, zh or en)")
+    v.add_argument("--depth", type=int, default=1, help="steps from --focus (default: 1)")
+    v.add_argument("--types", metavar="CLASSES", help="only these classes, e.g. Meeting,Organization")
+    v.add_argument("--since", metavar="DATE", help="only nodes dated or reported on or after YYYY[-MM[-DD]]")
+    v.add_argument("--until", metavar="DATE", help="only nodes dated or reported on or before YYYY[-MM[-DD]]")
+    v.add_argument("--query", metavar="FILE.rq", help="only the entities a SELECT returns, or what a CONSTRUCT makes")
+    v.add_argument("--limit", type=int, default=1000,
+                   help="keep at most this many nodes, the most important by PageRank (default: 1000, at most 3000)")
     v.set_defaults(func=_viz)
 
     e = sub.add_parser("eval", help="score extraction against gold annotations (JSON Lines)")
@@ -166,6 +254,38 @@ def parser() -> argparse.ArgumentParser:
     c = sub.add_parser("validate", help="check a graph against the SHACL shapes")
     c.add_argument("graph", nargs="+", help="graph file(s)")
     c.set_defaults(func=_validate)
+
+    s = sub.add_parser("serve", help="serve a graph as a SPARQL 1.1 endpoint (Oxigraph), with a query page")
+    s.add_argument("source", nargs="+", metavar="GRAPH_OR_STORE",
+                   help="graph file(s), a build folder (its graph.nq) or an Oxigraph store folder")
+    s.add_argument("--port", type=int, default=7878, help="port of the SPARQL endpoint (default: 7878)")
+    s.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    s.add_argument("--page-port", type=int, help="port of the query page (default: PORT+1; 0: no page)")
+    s.add_argument("--allow-update", action="store_true", help="accept SPARQL updates and Graph Store writes")
+    s.add_argument("--store", metavar="DIR", help="load into this new folder and keep it, to serve it again later")
+    s.add_argument("--queries", metavar="DIR", help="the query page's example .rq files (default: queries/)")
+    s.set_defaults(func=_serve)
+
+    x = sub.add_parser("export", help="export a graph as ttl, nt, nq, trig, jsonld, graphml or csv")
+    x.add_argument("graph", nargs="+",
+                   help="graph file(s), or a build folder (its graph.nq, which keeps one named graph per article)")
+    x.add_argument("--format", required=True, help="ttl, nt, nq, trig, jsonld, graphml or csv (nodes and edges)")
+    x.add_argument("--out", default="-", help="output file (default: stdout); for csv, a folder")
+    x.add_argument("--lang", choices=("zh", "en"), default="zh", help="node labels of graphml and csv (default: zh)")
+    x.set_defaults(func=_export)
+
+    u = sub.add_parser("push", help="send a graph to a triple store (SPARQL 1.1 Graph Store HTTP Protocol)")
+    u.add_argument("graph", nargs="+", help="graph file(s), or a build folder (its graph.nq)")
+    u.add_argument("--endpoint", required=True, help="Graph Store endpoint, e.g. http://localhost:7878/store")
+    u.add_argument("--graph", dest="into", metavar="IRI",
+                   help="put every triple in this graph (default: each article's named graph as itself)")
+    u.add_argument("--append", action="store_true", help="add to the graphs (POST) instead of replacing them (PUT)")
+    u.add_argument("--user", metavar="USER[:PASSWORD]",
+                   help="basic auth; the password else from $KG_PUSH_PASSWORD or a prompt")
+    u.add_argument("--digest", action="store_true", help="digest auth instead of basic (Virtuoso)")
+    u.add_argument("--token", help="bearer token (default: $KG_PUSH_TOKEN)")
+    u.add_argument("--timeout", type=float, default=300.0, help="seconds to wait for each request (default: 300)")
+    u.set_defaults(func=_push)
     return ap
 
 
@@ -176,6 +296,9 @@ def main(argv: list[str] | None = None) -> int:
     except (FileNotFoundError, ValueError) as exc:
         print(f"kg {args.command}: {exc}", file=sys.stderr)
         return FAILED
+    except BrokenPipeError:  # the reader went away (kg query … | head): not an error
+        sys.stderr.close()
+        return OK
     except KeyboardInterrupt:
         print(f"kg {args.command}: interrupted; earlier output left as it was", file=sys.stderr)
         return 130

@@ -19,10 +19,12 @@ PREFIXES = {"kg": KG._NS, "kgr": KGR, "rdfs": "http://www.w3.org/2000/01/rdf-sch
 
 def query_text(query: str | Path) -> str:
     """The SPARQL text of ``query``: a file's content when it names a file, else the string itself."""
-    path = Path(query) if isinstance(query, Path) or len(str(query)) < 4096 else None
-    if path is not None and path.suffix in {".rq", ".sparql"} and not path.is_file():
+    if isinstance(query, str) and ("\n" in query or "{" in query):
+        return query  # a query, not a file name (and perhaps too long to be one)
+    path = Path(query)
+    if path.suffix in {".rq", ".sparql"} and not path.is_file():
         raise FileNotFoundError(f"{path}: no such query file")
-    if path is not None and path.is_file():
+    if path.is_file():
         return path.read_text(encoding="utf-8")
     return str(query)
 

@@ -111,3 +111,25 @@ def test_nquads_keep_one_named_graph_per_article(corpus, tmp_path):
     union = load(out / "graph.ttl")
     merged = load(out / "graph.nq")
     assert iso(union, merged)
+
+
+def test_query_labels_in_another_language(corpus, tmp_path, capsys):
+    out = tmp_path / "b"
+    main(["build", str(corpus), "--out", str(out), "-q", "--no-html"])
+    capsys.readouterr()
+    graph = str(out / "graph.ttl")
+    meetings = str(ROOT / "queries/meetings.rq")
+    assert main(["query", meetings, "--graph", graph, "--format", "json", "--lang", "en"]) == OK
+    rows = json.loads(capsys.readouterr().out)
+    assert any(r["name"] == "provincial industrial conference" and r["convener"] == "CPC Hebei Provincial Committee"
+               for r in rows)
+
+
+def test_long_query_strings_are_queries(corpus, tmp_path, capsys):
+    from kg.query import query
+    from kg.store import load as load_graph
+
+    out = tmp_path / "b"
+    main(["build", str(corpus), "--out", str(out), "-q", "--no-html"])
+    text = (ROOT / "queries/meetings.rq").read_text(encoding="utf-8") + "\n#" + "x" * 5000
+    assert len(list(query(load_graph(out / "graph.ttl"), text))) >= 4

@@ -1,0 +1,107 @@
+"""The Python API: ``from kg import build, query`` and ``kg.viz(g)``, beside the kg.query and kg.viz modules."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import types
+
+import pytest
+from rdflib import RDF, Graph
+
+import kg
+from kg import build, query
+from kg.namespace import KG
+from kg.pipeline import build as build_folder
+from tests.conftest import ROOT, SEED
+
+
+@pytest.fixture(scope="module")
+def graph() -> Graph:
+    return build(SEED)
+
+
+def test_build_and_query_as_the_readme_shows(graph, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    assert len(set(graph.subjects(RDF.type, KG.Meeting))) >= 1
+    rows = query(graph, "queries/meetings.rq")
+    names = {str(row.name) for row in rows}
+    assert "全省工业会议" in names
+    assert {str(v) for v in rows.vars} == {"meeting", "name", "convener", "place", "date"}
+
+
+def test_query_values_go_in_as_bindings(graph):
+    rows = list(query(graph, ROOT / "queries" / "organization_timeline.rq", name="河北省委"))
+    assert rows and {str(r.organization) for r in rows} == {"中共河北省委员会"}
+    assert list(query(graph, ROOT / "queries" / "organization_timeline.rq", {"name": "没有这个组织"})) == []
+    injected = list(query(graph, ROOT / "queries" / "entity_articles.rq", name='河北省" || true || "'))
+    assert injected == []
+
+
+def test_query_takes_a_graph_file_or_a_build_folder(tmp_path):
+    build_folder([SEED], tmp_path / "build", html=False, check=False, progress=False)
+    sparql = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    counts = {int(next(iter(query(path, sparql))).n) for path in
+              (tmp_path / "build", tmp_path / "build" / "graph.ttl", str(tmp_path / "build" / "graph.nq"))}
+    assert len(counts) == 1 and counts.pop() > 100
+
+
+def test_build_of_a_missing_folder_says_so(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no-such-folder"):
+        build(tmp_path / "no-such-folder")
+
+
+def test_viz_displays_inline_in_ipython(graph, tmp_path):
+    pytest.importorskip("IPython")
+    from IPython.display import HTML
+
+    shown = kg.viz(graph, tmp_path / "g.html")
+    assert isinstance(shown, HTML)
+    assert (tmp_path / "g.html").is_file()
+    html = shown._repr_html_()
+    assert html.startswith("<div><iframe srcdoc=") and "&lt;script" in html
+    assert "全省工业会议" in html or "\\u5168\\u7701" in html  # the page's data, however it is encoded
+
+
+def test_viz_without_ipython_returns_the_path(graph, tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "IPython", None)  # import IPython... raises ImportError
+    monkeypatch.setitem(sys.modules, "IPython.display", None)
+    assert kg.viz(graph, tmp_path / "g.html") == tmp_path / "g.html"
+    assert (tmp_path / "g.html").read_text("utf-8").lstrip().lower().startswith("<!doctype html")
+
+
+def test_the_names_are_functions_and_modules_alike():
+    import kg.query
+    import kg.viz
+    from kg import viz as viz_module
+    from kg.query import format_result
+    from kg.viz import write_html
+
+    assert isinstance(kg.viz, types.ModuleType) and kg.viz is viz_module and kg.viz.write_html is write_html
+    assert isinstance(kg.query, types.ModuleType) and kg.query.format_result is format_result
+    assert callable(kg.viz) and callable(kg.query) and query is kg.query
+    assert callable(kg.build) and "build" in dir(kg)
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        kg.nothing  # noqa: B018
+
+
+@pytest.mark.parametrize("first", [
+    "import kg.viz",                      # what `kg build` does before anyone calls kg.viz
+    "from kg import build, query",
+    "import kg.query; import kg.pipeline",
+])
+def test_import_order_does_not_matter(first):
+    code = f"""{first}
+import kg
+from kg import build, query
+from rdflib import Graph, URIRef
+g = Graph()
+g.add((URIRef("urn:a"), URIRef("urn:b"), URIRef("urn:c")))
+assert [tuple(map(str, row)) for row in query(g, "SELECT ?s WHERE {{ ?s ?p ?o }}")] == [("urn:a",)]
+assert callable(build) and callable(kg.viz) and callable(kg.query)
+from kg.query import format_result
+import kg.viz as v
+assert v is kg.viz and v.write_html
+"""
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
