@@ -21,8 +21,8 @@ from pathlib import Path
 from rdflib import RDF, RDFS, XSD, Graph, Literal
 
 from kg.namespace import KG, KGR
+from kg.network import MAX_LIMIT, STYLE, render, to_networkx
 from kg.store import load, new_graph
-from kg.viz import MAX_LIMIT, STYLE, render, to_networkx
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

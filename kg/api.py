@@ -17,7 +17,7 @@ from rdflib import Graph
 from rdflib.query import Result
 
 from kg.pipeline import build_graph
-from kg.query import query as run_query
+from kg.sparql import query as run_query
 from kg.store import load
 
 
@@ -63,10 +63,10 @@ def viz(
 ) -> object:
     """Draw the interactive network; in IPython/Jupyter, return it for inline display, else the HTML file's path.
 
-    The page is written to ``path`` (default: a temporary file) by ``kg.viz.write_html``, which also takes the
+    The page is written to ``path`` (default: a temporary file) by ``kg.network.write_html``, which also takes the
     ``filters`` (those of ``kg viz``: focus, depth, types, since, until, query, limit).
     """
-    from kg.viz import write_html  # the heavy part (pyvis, networkx) only when drawing
+    from kg.network import write_html  # the heavy part (pyvis, networkx) only when drawing
 
     if path is None:
         path = Path(tempfile.mkdtemp(prefix="kg-viz-")) / "graph.html"

@@ -47,7 +47,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _query(args: argparse.Namespace) -> int:
-    from kg.query import format_result, query
+    from kg.sparql import format_result, query
     from kg.store import load
 
     bindings = {}
@@ -64,8 +64,8 @@ def _query(args: argparse.Namespace) -> int:
 
 
 def _viz(args: argparse.Namespace) -> int:
+    from kg.network import render
     from kg.store import load, write_atomic
-    from kg.viz import render
 
     graph = load(*args.graph)
     view = render(graph, args.lang, focus=args.focus, depth=args.depth, types=args.types, since=args.since,

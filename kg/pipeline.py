@@ -130,7 +130,7 @@ def build(
         report.violations, report.shacl_warnings = result.violations, len(result.warnings)
     report.outputs["turtle"] = str(save(graph, out / "graph.ttl"))
     if html:
-        from kg.viz import render
+        from kg.network import render
 
         view = render(graph)
         report.outputs["html"] = str(write_atomic(out / "graph.html", view.html))

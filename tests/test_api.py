@@ -1,10 +1,8 @@
-"""The Python API: ``from kg import build, query`` and ``kg.viz(g)``, beside the kg.query and kg.viz modules."""
+"""The Python API: ``from kg import build, query`` and ``kg.viz(g)``."""
 
 from __future__ import annotations
 
-import subprocess
 import sys
-import types
 
 import pytest
 from rdflib import RDF, Graph
@@ -70,38 +68,12 @@ def test_viz_without_ipython_returns_the_path(graph, tmp_path, monkeypatch):
     assert (tmp_path / "g.html").read_text("utf-8").lstrip().lower().startswith("<!doctype html")
 
 
-def test_the_names_are_functions_and_modules_alike():
-    import kg.query
-    import kg.viz
-    from kg import viz as viz_module
-    from kg.query import format_result
-    from kg.viz import write_html
+def test_the_api_names_are_functions():
+    import kg.network
+    import kg.sparql
 
-    assert isinstance(kg.viz, types.ModuleType) and kg.viz is viz_module and kg.viz.write_html is write_html
-    assert isinstance(kg.query, types.ModuleType) and kg.query.format_result is format_result
-    assert callable(kg.viz) and callable(kg.query) and query is kg.query
-    assert callable(kg.build) and "build" in dir(kg)
+    assert callable(kg.build) and callable(kg.query) and callable(kg.viz)
+    assert query is kg.query and "build" in dir(kg)
+    assert kg.network.write_html and kg.sparql.format_result  # the modules behind them keep their own names
     with pytest.raises(AttributeError, match="no attribute 'nothing'"):
         kg.nothing  # noqa: B018
-
-
-@pytest.mark.parametrize("first", [
-    "import kg.viz",                      # what `kg build` does before anyone calls kg.viz
-    "from kg import build, query",
-    "import kg.query; import kg.pipeline",
-])
-def test_import_order_does_not_matter(first):
-    code = f"""{first}
-import kg
-from kg import build, query
-from rdflib import Graph, URIRef
-g = Graph()
-g.add((URIRef("urn:a"), URIRef("urn:b"), URIRef("urn:c")))
-assert [tuple(map(str, row)) for row in query(g, "SELECT ?s WHERE {{ ?s ?p ?o }}")] == [("urn:a",)]
-assert callable(build) and callable(kg.viz) and callable(kg.query)
-from kg.query import format_result
-import kg.viz as v
-assert v is kg.viz and v.write_html
-"""
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr

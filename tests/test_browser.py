@@ -15,8 +15,8 @@ import pytest
 from rdflib import RDF, Graph
 
 from kg.namespace import KG
+from kg.network import STYLE, render, write_html
 from kg.pipeline import build_graph
-from kg.viz import STYLE, render, write_html
 from tests.conftest import ROOT, SEED
 from tests.test_viz import HEBEI, HOSTILE, MEETING, hostile_graph, neighbours, synthetic_graph
 

@@ -126,7 +126,7 @@ def test_query_labels_in_another_language(corpus, tmp_path, capsys):
 
 
 def test_long_query_strings_are_queries(corpus, tmp_path, capsys):
-    from kg.query import query
+    from kg.sparql import query
     from kg.store import load as load_graph
 
     out = tmp_path / "b"

@@ -25,8 +25,8 @@ from SPARQLWrapper import CSV, GET, JSON, JSONLD, POST, POSTDIRECTLY, TSV, TURTL
 
 from kg.cli import FAILED, main
 from kg.pipeline import build
-from kg.query import query
 from kg.serve import ServeError, canned_queries, start
+from kg.sparql import query
 from kg.store import load
 from tests.conftest import ROOT, SEED
 

@@ -13,9 +13,9 @@ from rdflib.namespace import PROV, SKOS
 
 from kg.cli import FAILED, OK, main
 from kg.namespace import KG, KGR
+from kg.network import MAX_LIMIT, STYLE, importance, render, to_networkx, write_html
 from kg.pipeline import build_graph
 from kg.store import new_graph, save
-from kg.viz import MAX_LIMIT, STYLE, importance, render, to_networkx, write_html
 from tests.conftest import CHINESE_ONLY, SEED, TWO_ARTICLES
 
 MEETING = "全省工业会议"

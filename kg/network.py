@@ -164,7 +164,7 @@ def parse_types(types: str | Iterable[str]) -> list[str]:
 
 def _query_subgraph(graph: Graph, g: nx.DiGraph, query: str | Path) -> tuple[nx.DiGraph, str]:
     """The nodes a SELECT names (with the facts between them), or the triples a CONSTRUCT makes."""
-    from kg.query import query as run
+    from kg.sparql import query as run
 
     name = Path(str(query)).name if str(query).endswith((".rq", ".sparql")) else "SPARQL"
     try:
