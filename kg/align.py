@@ -102,15 +102,18 @@ def _glossed_parts(word: str) -> list[str]:
     return [word]
 
 
-def _trim(hits: list[set[int]], i: int, j: int) -> tuple[int, int]:
-    """Drop leading hits whose Chinese words the rest of the window renders already.
+def _extend(tokens: list[tuple[int, int, str]], hits: list[set[int]], i: int, j: int) -> tuple[int, int]:
+    """Grow a window over the rest of a rendering it cuts: "…of the Communist" → "…Communist Party of China"."""
+    def step(k: int, direction: int) -> int | None:
+        k += direction
+        while 0 <= k < len(tokens) and not hits[k] and tokens[k][2] in _EDGE_STOP:
+            k += direction
+        return k if 0 <= k < len(tokens) and hits[k] else None
 
-    (English puts modifiers after the head: "system of employee congresses or … congresses" keeps
-    its repeated tail, but "Party and strengthen the Party's leadership" loses its stray head.)
-    """
-    # A hit that runs on into the next word is part of a longer rendering (factory director): kept.
-    while i < j and hits[i] <= set().union(*hits[i + 1:j + 1]) and not hits[i] & hits[i + 1]:
-        i = next(k for k in range(i + 1, j + 1) if hits[k])
+    while (k := step(j, 1)) is not None and hits[k] & hits[j]:
+        j = k
+    while (k := step(i, -1)) is not None and hits[k] & hits[i]:
+        i = k
     return i, j
 
 
@@ -135,20 +138,23 @@ def find_english(name: str, english: str, min_coverage: float = 0.6) -> Match | 
     hits: list[set[int]] = []  # for each English token, which Chinese words it renders
     for _s, _e, stem in tokens:
         hits.append({k for k, (_w, renderings) in enumerate(content) if any(stem in r for r in renderings)})
-    # Windows start and end on a hit. Best: most Chinese words covered, then fewest unexplained
-    # words inside (a translation keeps a name together), then most hits, then earliest.
-    windows = []  # (coverage, -gaps, hit tokens, -first, first, last)
+    # Windows start and end on a hit. Best: most of the Chinese words rendered (a word counts by the
+    # share of its best rendering's words present: "Party" alone is a third of "Eighth Party
+    # Congress"), then fewest unexplained words inside (a translation keeps a name together), then
+    # shortest, then earliest.
+    windows = []  # (coverage, -gaps, -length, -first, first, last)
     limit = 4 * len(content) + 6
     for i in range(len(tokens)):
         if not hits[i]:
             continue
-        covered: set[int] = set()
-        gaps = hit_count = 0
+        found: set[str] = set()
+        gaps = 0
         for j in range(i, min(len(tokens), i + limit)):
-            covered |= hits[j]
             if hits[j]:
-                hit_count += 1
-                windows.append((len(covered) / len(content), -gaps, hit_count, -i, i, j))
+                found.add(tokens[j][2])
+                coverage = sum(max(len(r & found) / len(r) for r in renderings)
+                               for _w, renderings in content) / len(content)
+                windows.append((round(coverage, 6), -gaps, -(j - i), -i, i, j))
             elif tokens[j][2] not in _EDGE_STOP:
                 gaps += 1
     if not windows:
@@ -156,7 +162,7 @@ def find_english(name: str, english: str, min_coverage: float = 0.6) -> Match | 
     coverage, *_rest, i, j = max(windows)
     if coverage < min_coverage:
         return None
-    i, j = _trim(hits, i, j)
+    i, j = _extend(tokens, hits, i, j)
     start, end = tokens[i][0], tokens[j][1]
     return Match(start, end, english[start:end], coverage)
 
