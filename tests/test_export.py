@@ -15,7 +15,6 @@ from pyld import jsonld
 from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.namespace import XSD
 
 from kg.cli import FAILED, OK, main
 from kg.export import context
@@ -23,6 +22,7 @@ from kg.namespace import KG, KGR
 from kg.pipeline import build
 from kg.store import load
 from tests.conftest import CHINESE_ONLY, ROOT, SEED, TWO_ARTICLES
+from tests.helpers import rdf11
 
 pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")  # rdflib's TriG
 
@@ -38,16 +38,6 @@ def built(tmp_path_factory) -> Path:
     (corpus / "two.md").write_text(TWO_ARTICLES, encoding="utf-8")
     build([corpus], root / "build", html=False, check=False, progress=False)
     return root / "build"
-
-
-def rdf11(triples) -> set[tuple]:
-    """Triples as RDF 1.1 compares them: language tags in any case, "x"^^xsd:string the same as "x"."""
-    def term(t):
-        if isinstance(t, Literal) and t.language:
-            return Literal(str(t), lang=t.language.lower())
-        return Literal(str(t)) if isinstance(t, Literal) and t.datatype == XSD.string else t
-
-    return {tuple(term(t) for t in triple) for triple in triples}
 
 
 def quads(dataset: Dataset) -> set[tuple]:

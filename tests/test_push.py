@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
-import socket
 import subprocess
 import threading
 import time
@@ -15,7 +14,6 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 
 import pytest
-from rdflib import XSD, Literal
 
 from kg.cli import FAILED, OK, main
 from kg.export import load_dataset, named_graphs, union
@@ -23,22 +21,7 @@ from kg.pipeline import build
 from kg.push import Auth, PushError, fetch_graph, graph_url, push
 from kg.serve import oxigraph_binary
 from tests.conftest import CHINESE_ONLY, SEED, TWO_ARTICLES
-
-
-def rdf11(triples) -> set[tuple]:
-    """Triples as RDF 1.1 compares them: language tags in any case, "x"^^xsd:string the same as "x"."""
-    def term(t):
-        if isinstance(t, Literal) and t.language:
-            return Literal(str(t), lang=t.language.lower())
-        return Literal(str(t)) if isinstance(t, Literal) and t.datatype == XSD.string else t
-
-    return {tuple(term(t) for t in triple) for triple in triples}
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from tests.helpers import free_port, rdf11
 
 
 @pytest.fixture(scope="module")

@@ -20,7 +20,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from rdflib import XSD, Graph, Literal
+from rdflib import Graph
 from SPARQLWrapper import CSV, GET, JSON, JSONLD, POST, POSTDIRECTLY, TSV, TURTLE, URLENCODED, XML, SPARQLWrapper
 
 from kg.cli import FAILED, main
@@ -29,6 +29,7 @@ from kg.serve import ServeError, canned_queries, start
 from kg.sparql import query
 from kg.store import load
 from tests.conftest import ROOT, SEED
+from tests.helpers import free_port, rdf11
 
 pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")  # rdflib's JSON-LD
 
@@ -40,22 +41,6 @@ MEETINGS = MEETINGS_RQ.read_text("utf-8")
 CONSTRUCT = """PREFIX kg: <https://w3id.org/rmrb-kg/ontology#>
 CONSTRUCT { ?m ?p ?o } WHERE { ?m a kg:Meeting ; ?p ?o }"""
 DESCRIBE = "DESCRIBE <https://w3id.org/rmrb-kg/resource/place/河北省>"
-
-
-def rdf11(triples) -> set[tuple]:
-    """Triples as RDF 1.1 compares them: language tags in any case, "x"^^xsd:string the same as "x"."""
-    def term(t):
-        if isinstance(t, Literal) and t.language:
-            return Literal(str(t), lang=t.language.lower())
-        return Literal(str(t)) if isinstance(t, Literal) and t.datatype == XSD.string else t
-
-    return {tuple(term(t) for t in triple) for triple in triples}
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
