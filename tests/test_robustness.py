@@ -114,3 +114,48 @@ def test_output_does_not_depend_on_file_order(tmp_path, corpus):
     main(["build", str(reordered), "--out", str(b), "-q", "--no-html"])
     for name in ("graph.ttl", "graph.nq"):
         assert (a / name).read_bytes() == (b / name).read_bytes(), name
+
+
+def _synthetic_corpus(folder, good: int, bad: int):
+    """``good`` small articles written for the test, and ``bad`` unreadable files among them."""
+    folder.mkdir()
+    places = ["山西", "河北", "山东", "河南", "湖北", "湖南", "江苏", "浙江", "安徽", "福建"]
+    for i in range(good):
+        place = places[i % len(places)]
+        (folder / f"a{i:03d}.md").write_text(
+            f"### 中共{place}省委召开第{i + 1}次全体会议\n\n1957-03-{i % 28 + 1:02d}\n第{i % 8 + 1}版()\n\n"
+            f"    新华社{i % 28 + 1}日讯　中共{place}省委召开第{i + 1}次全体会议，决定加强农业生产的领导。\n",
+            encoding="utf-8")
+    for i in range(bad):
+        (folder / f"bad{i}.md").write_bytes(b"" if i == 0 else bytes(range(256)) * (i + 1))
+
+
+def test_bad_files_lose_nothing(tmp_path):
+    from kg.cli import SKIPPED, main
+
+    _synthetic_corpus(tmp_path / "mixed", 97, 3)
+    clean = tmp_path / "clean"
+    clean.mkdir()
+    for path in (tmp_path / "mixed").glob("a*.md"):
+        (clean / path.name).write_bytes(path.read_bytes())
+    assert main(["build", str(tmp_path / "mixed"), "--out", str(tmp_path / "m"), "-q", "--no-html"]) == SKIPPED
+    assert main(["build", str(clean), "--out", str(tmp_path / "c"), "-q", "--no-html"]) == 0
+    assert (tmp_path / "m" / "graph.ttl").read_bytes() == (tmp_path / "c" / "graph.ttl").read_bytes()
+    import json
+
+    report = json.loads((tmp_path / "m" / "report.json").read_text(encoding="utf-8"))
+    assert report["articles"] == 97 and sorted(f["file"].rsplit("/", 1)[-1] for f in report["failed"]) == [
+        "bad0.md", "bad1.md", "bad2.md"]
+
+
+def test_same_output_whatever_the_number_of_workers(tmp_path):
+    from kg.cli import main
+
+    _synthetic_corpus(tmp_path / "corpus", 60, 1)
+    outputs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"j{jobs}"
+        main(["build", str(tmp_path / "corpus"), "--out", str(out), "-q", "--no-html", "-j", jobs])
+        outputs.append({name: (out / name).read_bytes() for name in ("graph.ttl", "graph.nq", "report.json")})
+    assert outputs[0]["graph.ttl"] == outputs[1]["graph.ttl"]
+    assert outputs[0]["graph.nq"] == outputs[1]["graph.nq"]
