@@ -158,3 +158,15 @@ def test_by_means_of_is_not_a_decision():
     assert not doc.decisions
     doc = run("全国人民代表大会常务委员会第五十次会议一致通过筑堤防水。")
     assert [d.text for d in doc.decisions] == ["通过筑堤防水"]
+
+
+def test_a_bodys_session_is_convened_by_the_body():
+    doc = run("历时半月的张家口市首届参议会一次大会已隆重闭幕。")
+    [meeting] = doc.meetings
+    assert [(c.text, c.canonical) for c in meeting.conveners] == [("张家口市首届参议会", "张家口市参议会")]
+
+
+def test_a_short_form_of_a_body_named_before_convenes():
+    doc = run("联合国大会举行全体会议。会议决定明天召开大会紧急会议。")
+    session = next(m for m in doc.meetings if m.name == "大会紧急会议")
+    assert [c.canonical for c in session.conveners] == ["联合国大会"]

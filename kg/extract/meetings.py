@@ -112,8 +112,12 @@ class MeetingExtractor:
 
     @staticmethod
     def _add(doc: Doc, meeting: MeetingMention) -> None:
-        for other in doc.meetings:
+        for other in list(doc.meetings):
             if meeting.start < other.end and other.start < meeting.end:
+                if meeting.start <= other.start and other.end <= meeting.end and other.end - other.start < \
+                        meeting.end - meeting.start and other.sentence == meeting.sentence:
+                    doc.meetings.remove(other)  # 参议会 | 参议会一次大会: the session, not the body
+                    continue
                 return
         # A meeting name swallows the organisations and places it is built from.
         doc.mentions[:] = [m for m in doc.mentions if not (m.start >= meeting.start and m.end <= meeting.end
@@ -137,6 +141,18 @@ class MeetingExtractor:
         for org in orgs:
             if org.start == meeting.start and org.end < meeting.end:
                 meeting.conveners.append(org)
+        if not meeting.conveners and (body := _SESSION_OF.match(meeting.name)):
+            # 张家口市首届参议会一次大会: a body's session, though the body was not found as a name
+            name = _TERM.sub("", body.group(1))  # 张家口市首届参议会 is 张家口市参议会 in its first term
+            meeting.conveners.append(Mention(ORGANIZATION, body.group(1), meeting.start,
+                                             meeting.start + body.end(1), meeting.sentence, "session-of", name))
+        if not meeting.conveners:
+            # 大会紧急会议 after 联合国大会: the name opens with the short form of a body named before
+            named = [o for o in doc.of_kind(ORGANIZATION) if o.end <= meeting.start and len(o.text) > 3]
+            for org in reversed(named):
+                if any(meeting.name.startswith(org.text[-n:]) for n in (2, 3)):
+                    meeting.conveners.append(org)
+                    break
         before = text[clause_start:local_start]
         after = text[local_end:clause_end]
         verb_before = any(v in before for v in CONVENE_VERBS)
@@ -156,7 +172,7 @@ class MeetingExtractor:
         for place in places:  # 巴黎四强外长会议 is held in 巴黎
             entry = lexicon.places().get(place.canonical or place.text)
             if meeting.start <= place.start and place.end < meeting.end and entry is not None and \
-                    entry.kind in _TOWNS and not any(c.start <= place.start < c.end for c in meeting.conveners):
+                    entry.kind in _TOWNS:
                 meeting.places.append(place)
         for place in places:
             local = place.start - sentence.start
@@ -204,6 +220,9 @@ class MeetingExtractor:
 
 
 _SESSION = re.compile(r"(?:全会|全体会议|全体会)$")
+_TERM = re.compile(r"首届|第[一二三四五六七八九十\d]+届|[一二三四五六七八九十]+届")
+_SESSION_OF = re.compile(r"^(.{2,20}?(?:参议会|委员会|常委会|代表大会|代表会议|人民委员会))"
+                         r"(?:第[一二三四五六七八九十百\d]+次|[一二三四五六七八九十]+次|首次)?(?:全体|扩大)?(?:会议|大会)$")
 
 
 _SESSION_NUMBER = re.compile(r"第([〇一二三四五六七八九十\d]+)次全体会议|([一二三四五六七八九十]+)中全会")

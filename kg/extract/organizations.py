@@ -177,8 +177,10 @@ class OrganizationExtractor:
             first = extend_left(tokens, i, max_chars=20, allow=_no_person)
             name = span_text(tokens, first, i)
             modifiers = tokens[first:i]
-            if len(tokens[first].word) == 1 and name[1:] in lexicon.organizations():
-                continue  # 报|国务院: the known name alone
+            lead = tokens[first]
+            if len(lead.word) <= 2 and lead.pos not in {"ns", "nt", "j"} and \
+                    name[len(lead.word):] in lexicon.organizations():
+                continue  # 报|国务院, 应报|国务院: the known name alone
             if len(tok.word) == 1 and (len(name) < 4 or any(t.pos == "m" for t in modifiers)):
                 continue  # 分析局, 局胜一局: a one-character head needs a real name before it
             if tok.word.endswith("队") and not any(t.pos in {"ns", "nt"} for t in modifiers) and \
