@@ -170,3 +170,10 @@ def test_a_short_form_of_a_body_named_before_convenes():
     doc = run("联合国大会举行全体会议。会议决定明天召开大会紧急会议。")
     session = next(m for m in doc.meetings if m.name == "大会紧急会议")
     assert [c.canonical for c in session.conveners] == ["联合国大会"]
+
+
+def test_the_meeting_a_body_held():
+    doc = run("在社会联系工作委员会举行的会议上，大家讨论了工作计划。")
+    [meeting] = doc.meetings
+    assert meeting.name == "社会联系工作委员会举行的会议"
+    assert [c.text for c in meeting.conveners] == ["社会联系工作委员会"]

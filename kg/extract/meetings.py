@@ -92,6 +92,12 @@ class MeetingExtractor:
                 if _OUR_PARTY.match(name):  # 党的第八次全国代表大会 is the CPC's
                     aliases, name = [name], _OUR_PARTY.sub("中国共产党", name)
                 self._add(doc, MeetingMention(name, start, end, index, "head-chunk", aliases=aliases))
+            for org in doc.in_sentence(index, ORGANIZATION):  # 社会联系工作委员会举行的会议
+                held = _HELD_BY.match(sentence.text, org.end - sentence.start)
+                if held:
+                    meeting = MeetingMention(sentence.text[org.start - sentence.start:held.end()], org.start,
+                                             sentence.start + held.end(), index, "held-by", conveners=[org])
+                    self._add(doc, meeting)
             for m in _CN_CONGRESS.finditer(sentence.text):
                 nxt = sentence.text[m.end():m.end() + 1]
                 if "“" in m.group(0) or nxt in {"的", "精", "文", "决", "路", "以"}:
@@ -139,7 +145,7 @@ class MeetingExtractor:
         places = doc.in_sentence(meeting.sentence, PLACE)
         # The body the name starts with convenes its own session.
         for org in orgs:
-            if org.start == meeting.start and org.end < meeting.end:
+            if org.start == meeting.start and org.end < meeting.end and org not in meeting.conveners:
                 meeting.conveners.append(org)
         if not meeting.conveners and (body := _SESSION_OF.match(meeting.name)):
             # 张家口市首届参议会一次大会: a body's session, though the body was not found as a name
@@ -220,6 +226,7 @@ class MeetingExtractor:
 
 
 _SESSION = re.compile(r"(?:全会|全体会议|全体会)$")
+_HELD_BY = re.compile(r"(?:最近|日前|昨天|今天|曾经|曾)?(?:召开|举行)了?的(?:会议|大会|座谈会)")
 _TERM = re.compile(r"首届|第[一二三四五六七八九十\d]+届|[一二三四五六七八九十]+届")
 _SESSION_OF = re.compile(r"^(.{2,20}?(?:参议会|委员会|常委会|代表大会|代表会议|人民委员会))"
                          r"(?:第[一二三四五六七八九十百\d]+次|[一二三四五六七八九十]+次|首次)?(?:全体|扩大)?(?:会议|大会)$")
