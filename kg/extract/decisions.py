@@ -32,6 +32,7 @@ _NOT_DECISION = re.compile(r"^(?:的|是|为|因为|由于|但|可是|所以|如
                            r"以达到|以便|以求|为了|达到)")
 _LISTS_BELOW = re.compile(r"(?:如下|以下[^，。]{0,6})[：:]")
 _DOCUMENT = re.compile(r"^(?:这个|这项|该)?(?:决定|决议|指示|通知|公报|规定|命令)")
+_OBJECT_OF = re.compile(r"(?:学习|贯彻|执行|根据|按照|遵照|参加|出席|列席|纪念|庆祝|讨论|“)[^，。；]*$")
 _PRONOUN = re.compile(r"^(?:他|她|他们)")
 _ADDRESSING = frozenset({"要求", "号召", "责成", "提醒", "指示"})
 _ADDRESSEE = re.compile(r"(?:部门|人员|干部|群众|各县|各地|各省|机关|大家|全党|全体|会员|单位|党委|工作队|组织|"
@@ -58,7 +59,10 @@ def _subject(doc: Doc, index: int, verb_at: int) -> Owner:
     clause_start = max((m.end() for m in re.finditer(r"[。；！？]", before)), default=0)
     lo, hi = max(sentence.start + clause_start, doc.dateline_end(index)), sentence.start + verb_at
     local = doc.article.zh.text[lo:hi] if doc.article.zh else ""
-    meetings = [i for i, m in enumerate(doc.meetings) if any(lo <= s < hi for s, _ in m.spans)]
+    text = doc.article.zh.text if doc.article.zh else ""
+    # A meeting named as the object of a verb (学习“八大”文件) or in quotes is not the one deciding.
+    meetings = [i for i, m in enumerate(doc.meetings)
+                if any(lo <= s < hi and not _OBJECT_OF.search(text[lo:s]) for s, _ in m.spans)]
     if meetings:
         return Owner(meeting=meetings[-1])
     if COREFERENCE.search(local[:12]):
