@@ -6,7 +6,6 @@ Each table is read once per process. See ``kg/data/SOURCES.md`` for where each f
 from __future__ import annotations
 
 import csv
-import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -50,8 +49,11 @@ class Gazetteer:
         for entry in entries:
             for alias in entry.aliases:
                 self.by_name.setdefault(alias, entry)
-        names = sorted((n for n in self.by_name if len(n) >= min_length), key=lambda n: (-len(n), n))
-        self._pattern = re.compile("|".join(map(re.escape, names))) if names else None
+        self.min_length = min_length
+        lengths = {len(n) for n in self.by_name if len(n) >= min_length}
+        self._lengths = sorted(lengths, reverse=True)
+        # Names by their first character: a scan tries only the names that can start where it stands.
+        self._firsts = {n[0] for n in self.by_name if len(n) >= min_length}
 
     def __contains__(self, name: str) -> bool:
         return name in self.by_name
@@ -60,11 +62,19 @@ class Gazetteer:
         return self.by_name.get(name)
 
     def finditer(self, text: str):
-        """(start, end, surface, entry) for the longest names found left to right."""
-        if self._pattern is None:
-            return
-        for m in self._pattern.finditer(text):
-            yield m.start(), m.end(), m.group(0), self.by_name[m.group(0)]
+        """(start, end, surface, entry) for the longest names found left to right, without overlaps."""
+        i, n = 0, len(text)
+        while i < n:
+            if text[i] in self._firsts:
+                for length in self._lengths:
+                    if i + length <= n and (entry := self.by_name.get(text[i:i + length])) is not None:
+                        yield i, i + length, text[i:i + length], entry
+                        i += length
+                        break
+                else:
+                    i += 1
+            else:
+                i += 1
 
 
 @cache

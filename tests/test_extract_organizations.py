@@ -41,3 +41,18 @@ def test_this_ministry_refers_to_the_one_named_before():
     coreferent = [m for m in doc.mentions if m.text == "该部"]
     assert [m.canonical for m in coreferent] == ["农产品采购部"]
     assert [d.organization.canonical for d in doc.decisions] == ["农产品采购部"]
+
+
+def test_place_body_scan_finds_every_level():
+    from kg.extract.organizations import place_bodies
+
+    text = "中共河北省委员会和上海市人民委员会，中国共产党山东省委员会，保定地委。"
+    spans = {text[s:e] for s, e in place_bodies(text)}
+    assert {"中共河北省委员会", "上海市人民委员会", "中国共产党山东省委员会", "保定地委"} <= spans
+
+
+def test_gazetteer_scan_takes_the_longest_name():
+    from kg import lexicon
+
+    found = [surface for _s, _e, surface, _entry in lexicon.organizations().finditer("中共中央和中国共产党中央委员会")]
+    assert found == ["中共中央", "中国共产党中央委员会"]

@@ -36,12 +36,47 @@ _PARTY_PREFIX = re.compile(r"^(?:中国共产党|中共)")
 _COMMITTEE = {"省委": "省委员会", "市委": "市委员会", "县委": "县委员会", "地委": "地委员会", "区委": "区委员会"}
 
 
+_BODY_RE = re.compile(f"(?=({_BODY}))")  # every body word, overlapping ones too (省委 and 委员会 in 省委员会)
+_LEVELS = ("", "自治区", "自治州", "自治县", "专区", "地区", "省", "市", "县", "区", "旗", "盟", "镇", "乡", "村")
+
+
 @cache
-def _place_body_pattern() -> re.Pattern[str]:
-    names = {n for e in lexicon.places().entries if e.kind not in {"river", "mountain", "lake", "sea", "canal"}
-             for n in (e.name, *e.aliases) if len(n) >= 2}
-    alternation = "|".join(map(re.escape, sorted(names, key=lambda n: (-len(n), n))))
-    return re.compile(rf"(?:中国共产党|中共)?(?:{alternation}){_LEVEL}{_BODY}")
+def _place_names() -> tuple[frozenset[str], int]:
+    names = frozenset(n for e in lexicon.places().entries if e.kind not in {"river", "mountain", "lake", "sea", "canal"}
+                      for n in (e.name, *e.aliases) if len(n) >= 2)
+    return names, max(map(len, names), default=0)
+
+
+def place_bodies(text: str) -> list[tuple[int, int]]:
+    """Spans of place + body names (中共河北省委, 上海市人民委员会): a body word, a level, a known place.
+
+    The scan anchors on the few body words and looks back for the place, rather than trying every
+    place name at every position. Candidates may overlap; the longest is meant to win.
+    """
+    names, longest = _place_names()
+    spans = []
+    for found in _BODY_RE.finditer(text):
+        body_start, body_end = found.start(), found.start() + len(found.group(1))
+        start = None
+        for level in _LEVELS:
+            end = body_start - len(level)
+            if level and text[end:body_start] != level:
+                continue
+            start = next((end - k for k in range(min(longest, end), 1, -1) if text[end - k:end] in names), None)
+            if start is not None:
+                break
+        if start is None:
+            continue
+        for party in ("中国共产党", "中共"):
+            if text.endswith(party, 0, start):
+                start -= len(party)
+                break
+        spans.append((start, body_end))
+    return spans
+
+
+def is_place_body(name: str) -> bool:
+    return (0, len(name)) in place_bodies(name)
 
 
 def canonical_name(name: str) -> str:
@@ -60,7 +95,7 @@ def canonical_name(name: str) -> str:
     # A known body's abbreviation before a place and a level: 民革河北省委员会.
     for n in range(2, len(name) - 3):
         prefix = lexicon.organizations().get(name[:n])
-        if prefix is not None and _place_body_pattern().fullmatch(name[n:]):
+        if prefix is not None and is_place_body(name[n:]):
             return prefix.name + name[n:]
     return name
 
@@ -88,7 +123,7 @@ def parent_of(name: str) -> str:
         rest = name[n:]
         # Only a branch or an organ of the body: a place's committee, its centre, its n-th committee.
         if entry is not None and entry.name != name and (
-                rest.startswith(("中央", "第")) or _place_body_pattern().fullmatch(rest)):
+                rest.startswith(("中央", "第")) or is_place_body(rest)):
             return entry.name
     return ""
 
@@ -116,12 +151,9 @@ class OrganizationExtractor:
 
     def __call__(self, doc: Doc) -> None:
         gaz = lexicon.organizations()
-        pattern = _place_body_pattern()
         for index, sentence in enumerate(doc.sentences):
             text = sentence.text
-            found: list[tuple[int, int, str]] = []
-            for m in pattern.finditer(text):
-                found.append((m.start(), m.end(), "place+body"))
+            found: list[tuple[int, int, str]] = [(s, e, "place+body") for s, e in place_bodies(text)]
             for start, end, _surface, _entry in gaz.finditer(text):
                 found.append((start, end, "gazetteer"))
             found.extend(self._chunks(doc, index))
@@ -163,8 +195,7 @@ class OrganizationExtractor:
                  if m.canonical.startswith("中共") and m.canonical.endswith(level + "委员会")}
         if not named:
             title = doc.article.title_zh + "".join(doc.article.subtitles_zh)
-            named = {canonical_name(m.group(0)) for m in _place_body_pattern().finditer(title)
-                     if m.group(0).endswith(bare)}
+            named = {canonical_name(title[s:e]) for s, e in place_bodies(title) if title[s:e].endswith(bare)}
         return named.pop() if len(named) == 1 else ""
 
     @staticmethod
