@@ -177,3 +177,11 @@ def test_the_meeting_a_body_held():
     [meeting] = doc.meetings
     assert meeting.name == "社会联系工作委员会举行的会议"
     assert [c.text for c in meeting.conveners] == ["社会联系工作委员会"]
+
+
+def test_scene_setting_clauses_are_not_decisions():
+    doc = run("中共山东省委要求省直属各部门，在学习文件的基础上，结合本身工作，认真检查工作。"
+              "国务院特规定：无论在集中产区或在分散产区，都不得自动提高收购价格。")
+    texts = {d.text for d in doc.decisions}
+    assert "认真检查工作" in texts
+    assert not texts & {"在学习文件的基础上", "结合本身工作", "无论在集中产区或在分散产区"}

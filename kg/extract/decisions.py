@@ -34,6 +34,9 @@ _LISTS_BELOW = re.compile(r"(?:如下|以下[^，。]{0,6})[：:]")
 _DOCUMENT = re.compile(r"^(?:这个|这项|该)?(?:决定|决议|指示|通知|公报|规定|命令)")
 _OBJECT_OF = re.compile(r"(?:学习|贯彻|执行|根据|按照|遵照|参加|出席|列席|纪念|庆祝|讨论|“)[^，。；]*$")
 _PRONOUN = re.compile(r"^(?:他|她|他们)")
+# Clauses that set the scene of a decision rather than state one: 在…的基础上, 无论…, 凡属…, 结合…
+_ADVERBIAL = re.compile(r"^(?:无论|不论|凡属|凡是|只要|结合)|"
+                        r"^在[^，。]*(?:基础上|之上|中|下|时|期间|以后|以前|方面)$")
 _MEASURES = re.compile(r"(?:各项|具体|以下|如下|几项|下列)[^，。]{0,4}(?:措施|办法|事项|意见|任务)$|(?:措施|办法)如下$")
 _ADDRESSING = frozenset({"要求", "号召", "责成", "提醒", "指示"})
 _ADDRESSEE = re.compile(r"(?:部门|人员|干部|群众|各县|各地|各省|机关|大家|全党|全体|会员|单位|党委|工作队|组织|"
@@ -228,8 +231,8 @@ class DecisionExtractor:
                 e = s + len(raw)
                 if len(text) < 4 or (len(text) > MAX_CLAUSE and verb not in KEEP_VERB):
                     continue
-                if _MEASURES.search(text):
-                    continue  # 确定了…的各项具体措施: it announces the measures, which follow
+                if _MEASURES.search(text) or _ADVERBIAL.search(text):
+                    continue  # the announcement of measures, or a clause that only sets the scene
                 # jieba tags 反对 as an adverb and 认真学习 as a noun: known action words count as verbs too.
                 if not verb.startswith(KEEP_VERB) and not _ACTION_RE.search(text) and not any(
                         t.pos.startswith("v") or t.pos == "i" for t in tokens if s <= t.start and t.end <= e):
