@@ -56,3 +56,9 @@ def test_gazetteer_scan_takes_the_longest_name():
 
     found = [surface for _s, _e, surface, _entry in lexicon.organizations().finditer("中共中央和中国共产党中央委员会")]
     assert found == ["中共中央", "中国共产党中央委员会"]
+
+
+def test_coordinated_places_share_the_body():
+    doc = run("依照纽伦堡和东京国际军事法庭审理战争罪行所定的原则。")
+    assert {"纽伦堡国际军事法庭", "东京国际军事法庭"} <= canonicals(doc, "Organization")
+    assert "纽伦堡" in names(doc, "Place")

@@ -74,3 +74,8 @@ def test_one_character_places_after_travel_words_and_before_titles():
     assert {"中国", "北京市"} <= canonicals(run("代表团来华访问，已经抵京。"), "Place")
     assert "俄罗斯" in canonicals(run("俄总统发表讲话。"), "Place")
     assert "意大利" not in canonicals(run("除非得到本国政府的同意。"), "Place")
+
+
+def test_places_sharing_a_level_word_and_new_divisions():
+    found = names(run("撤销云南省通海、河西两县和设置杞麓县。"), "Place")
+    assert {"通海", "河西", "杞麓县"} <= found

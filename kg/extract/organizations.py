@@ -7,14 +7,14 @@ from functools import cache
 from typing import ClassVar
 
 from kg import lexicon
-from kg.extract.base import ORGANIZATION, Doc, Mention
+from kg.extract.base import ORGANIZATION, PLACE, Doc, Mention
 from kg.extract.chunks import extend_left, span_text
 
 # Heads of a body's name, longest first. Bare 会, 社, 团 are left out: they end too many other words.
 HEADS = (
     "人民委员会", "人民代表大会常务委员会", "常务委员会", "委员会", "人民政府", "政府", "行政公署", "公署",
     "行署", "办事处", "总工会", "工会", "联合会", "协会", "学会", "合作社", "供销社", "信用社", "公司",
-    "工厂", "银行", "大学", "学院", "中学", "研究所", "研究院", "科学院", "法院", "检察院", "代表团",
+    "工厂", "银行", "大学", "学院", "中学", "研究所", "研究院", "科学院", "法院", "法庭", "检察院", "代表团",
     "政治局", "书记处", "军区", "兵团", "部", "局", "厅", "署", "党部", "总社", "分社", "支社", "院", "队",
     "省委", "市委", "县委", "地委", "区委", "党委", "团委", "参议会", "委会", "边府",
     "国会", "议会", "内阁", "杜马", "电视台", "电台", "气象台", "报社", "出版社", "联盟", "集团", "俱乐部",
@@ -180,6 +180,25 @@ class OrganizationExtractor:
                     continue
                 doc.add(Mention(ORGANIZATION, surface, sentence.start + start, sentence.start + end, index,
                                 rule, canonical_name(surface)))
+            self._coordinated(doc, index)
+
+    @staticmethod
+    def _coordinated(doc: Doc, index: int) -> None:
+        """纽伦堡和东京国际军事法庭: the place before 和 names a second body with the same head."""
+        sentence = doc.sentences[index]
+        places = lexicon.places()
+        for org in doc.in_sentence(index, ORGANIZATION):
+            local = org.start - sentence.start
+            head = next((org.text[k:] for k in range(2, min(len(org.text) - 1, 8)) if org.text[:k] in places), "")
+            if not head or local < 3 or sentence.text[local - 1] not in "和与及、":
+                continue
+            end = local - 1
+            other = next((sentence.text[end - k:end] for k in range(min(end, 6), 1, -1)
+                          if sentence.text[end - k:end] in places), "")
+            if other:
+                start = sentence.start + end - len(other)
+                doc.add(Mention(ORGANIZATION, other, start, start + len(other), index, "ellipsis-coreference",
+                                other + head), inside=(PLACE,))
 
     @staticmethod
     def _body_referent(doc: Doc, before: int, head: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 from kg import lexicon
@@ -72,6 +73,13 @@ def _enumerated(tokens: list, i: int) -> bool:
     return False
 
 
+_CJK_NAME = r"[\u4e00-\u9fff]{2,3}"
+_SHARED_LEVEL = re.compile(rf"((?:{_CJK_NAME}、)+{_CJK_NAME})(?:两|三|四|五|六|七|八|九|十|各)(?:县|市|省|区|专区)")
+# A division set up or abolished: 设置杞麓县, 撤销安宁县 (new names are in no gazetteer yet).
+_SET_UP = re.compile(r"(?:设置|设立|撤销|改设|建立)(?:[\u4e00-\u9fff]{2,3}?(?:省|自治区))?"
+                     r"([\u4e00-\u9fff]{2,4}?(?:自治州|自治县|专区|县|市|旗))")
+
+
 def canonical_name(name: str) -> str:
     """The gazetteer's full name of a place (河北 → 河北省), else the name itself."""
     if name in SHORT_COUNTRIES:
@@ -117,6 +125,12 @@ class PlaceExtractor:
                 elif 2 <= len(tok.word) <= 4 and all(ch in SHORT_COUNTRIES for ch in tok.word) and \
                         tok.pos in {"ns", "j", "nz", "n"} and tok.word not in gaz:
                     found.extend((tok.start + k, tok.start + k + 1, "country-pair") for k in range(len(tok.word)))
+            for m in _SHARED_LEVEL.finditer(sentence.text):  # 通海、河西两县: two counties, one level word
+                offset = m.start(1)
+                for name in m.group(1).split("、"):
+                    found.append((offset, offset + len(name), "shared-level"))
+                    offset += len(name) + 1
+            found.extend((m.start(1), m.end(1), "set-up") for m in _SET_UP.finditer(sentence.text))
             for start, end, rule in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
                 surface = sentence.text[start:end]
                 if surface in GENERIC:
