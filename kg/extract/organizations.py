@@ -32,6 +32,9 @@ GENERIC = frozenset("""
 NOT_BODIES = ("干部", "全部", "内部", "外部", "局部", "部分", "大部", "时局", "格局", "当局", "结局", "政局", "布局",
               "大局", "总部", "西部", "东部", "南部", "北部", "中部", "腹部", "头部", "基层干部")
 _THIS_BODY = re.compile(r"该(?:部|局|厅|署|委|会|院|社|厂|公司|委员会)")
+BARE_BODIES = frozenset("""
+省委 市委 县委 地委 区委 纪委 村委会 国会 内阁 议会 代表团 办事处 国家队 训练团 海军 陆军 空军
+""".split())
 _PARTY_PREFIX = re.compile(r"^(?:中国共产党|中共)")
 _COMMITTEE = {"省委": "省委员会", "市委": "市委员会", "县委": "县委员会", "地委": "地委员会", "区委": "区委员会"}
 
@@ -157,6 +160,8 @@ class OrganizationExtractor:
             for start, end, _surface, _entry in gaz.finditer(text):
                 found.append((start, end, "gazetteer"))
             found.extend(self._chunks(doc, index))
+            if self.generic:  # NER corpora tag bare bodies too (县委, 国会, 代表团)
+                found.extend((t.start, t.end, "bare-body") for t in doc.tokens[index] if t.word in BARE_BODIES)
             found = self._join_prefixes(text, found)
             found.extend((t.start, t.end, "committee-coreference") for t in doc.tokens[index]
                          if t.word in {"省委", "市委", "县委"})
