@@ -17,8 +17,9 @@ from kg import mapping
 from kg.align import AlignmentComponent
 from kg.extract import EXTRACTORS, check_order, extract
 from kg.namespace import KG
-from kg.reader import ReadError, iter_files, read_file
+from kg.reader import ReadError, read_source
 from kg.resolve import ArticleFacts, resolve
+from kg.sources import Source, count_inputs, iter_sources
 from kg.store import NQuadsWriter, new_graph, save, write_atomic
 
 PIPELINE = (*EXTRACTORS, AlignmentComponent())
@@ -61,13 +62,15 @@ class FileFacts:
     warnings: list[str] = field(default_factory=list)
 
 
-def process_file(path: str | Path) -> FileFacts:
+def process_file(source: Source | str | Path) -> FileFacts:
     """Read, extract and resolve the articles of one file (in a worker process when building with -j)."""
+    if not isinstance(source, Source):
+        source = Source(str(source))
     try:
-        articles = read_file(path)
+        articles = read_source(source)
     except ReadError as exc:
-        return FileFacts(str(path), failure=exc.reason)
-    return FileFacts(str(path), [resolve(extract(a, PIPELINE)) for a in articles],
+        return FileFacts(source.name, failure=exc.reason)
+    return FileFacts(source.name, [resolve(extract(a, PIPELINE)) for a in articles],
                      warnings=[w for a in articles for w in a.warnings])
 
 
@@ -89,16 +92,18 @@ def iter_facts(
     order, so the output is the same whatever the number of workers (0: choose by the file count).
     """
     report = report if report is not None else BuildReport()
-    files = list(iter_files(inputs))
-    jobs = jobs or auto_jobs(len(files))
+    inputs = list(inputs)
+    files, archives = count_inputs(inputs)
+    jobs = jobs or auto_jobs(files + 1000 * archives)
+    sources = iter_sources(inputs)  # lazily: archive members are read as the workers ask for them
     with ExitStack() as stack:
         if jobs > 1:
             pool = stack.enter_context(multiprocessing.get_context("fork").Pool(jobs))
-            results = pool.imap(process_file, files, chunksize=8)
+            results = pool.imap(process_file, sources, chunksize=8)
         else:
-            results = map(process_file, files)
-        for done in tqdm(results, total=len(files), desc="articles", unit="file",
-                         disable=not progress or len(files) < 2):
+            results = map(process_file, sources)
+        for done in tqdm(results, total=None if archives else files, desc="articles", unit="file",
+                         disable=not progress or files + archives < 2):
             report.files += 1
             if done.failure:
                 report.failed.append((done.path, done.failure))

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
@@ -23,8 +23,7 @@ from charset_normalizer import from_bytes
 
 from kg.article import Article, Dateline, Paragraph, Sentence, Text
 from kg.dates import CN_NUMBER, resolve_day, to_int
-
-SUFFIXES = (".txt", ".md", ".markdown", ".text")
+from kg.sources import Source
 
 
 class ReadError(Exception):
@@ -310,14 +309,12 @@ def read_file(path: str | Path) -> list[Article]:
     return parse(decode(data, path), str(path))
 
 
-def iter_files(inputs: Iterable[str | Path]) -> Iterator[Path]:
-    """Article files under the given files and folders, in a stable (sorted) order."""
-    for item in inputs:
-        path = Path(item)
-        if path.is_dir():
-            yield from sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
-            )
-        else:
-            yield path
+def read_source(source: Source) -> list[Article]:
+    """The articles of a file or archive member; raises ReadError naming it and the reason."""
+    if source.problem:
+        raise ReadError(source.name, source.problem)
+    try:
+        data = source.read()
+    except OSError as exc:
+        raise ReadError(source.name, exc.strerror or str(exc)) from exc
+    return parse(decode(data, source.name), source.name)
