@@ -20,7 +20,8 @@ def _build(args: argparse.Namespace) -> int:
         print(f"kg build: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return NOTHING
     report = build(args.inputs, args.out, html=not args.no_html, check=not args.no_validate,
-                   progress=not args.quiet, jobs=args.jobs)
+                   progress=not args.quiet, jobs=args.jobs,
+                   cache=None if args.no_cache else (args.cache or Path(args.out) / ".kg-cache"))
     print(f"read {report.files} file(s): {report.articles} article(s), {len(report.failed)} skipped")
     if report.articles:
         print("entities: " + ", ".join(f"{report.entities[c]} {c}" for c in CLASSES))
@@ -215,6 +216,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     b.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
                    help="worker processes for extraction (default: one per core for large inputs)")
+    b.add_argument("--cache", metavar="DIR", help="extraction cache (default: OUT/.kg-cache)")
+    b.add_argument("--no-cache", action="store_true", help="extract every file again")
     b.set_defaults(func=_build)
 
     q = sub.add_parser("query", help="run a SPARQL query (file or string) over a built graph")

@@ -8,6 +8,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from rdflib import RDF, Graph
@@ -15,6 +16,7 @@ from tqdm import tqdm
 
 from kg import mapping
 from kg.align import AlignmentComponent
+from kg.cache import ExtractionCache
 from kg.extract import EXTRACTORS, check_order, extract
 from kg.namespace import KG
 from kg.reader import ReadError, read_source
@@ -40,6 +42,7 @@ class BuildReport:
     violations: list[str] = field(default_factory=list)
     shacl_warnings: int = 0
     outputs: dict[str, str] = field(default_factory=dict)
+    cache_keys: set[str] = field(default_factory=set)
 
     def as_json(self) -> str:
         return json.dumps({
@@ -60,18 +63,33 @@ class FileFacts:
     facts: list[ArticleFacts] = field(default_factory=list)
     failure: str = ""
     warnings: list[str] = field(default_factory=list)
+    key: str = ""  # its extraction-cache key, when a cache is used
 
 
-def process_file(source: Source | str | Path) -> FileFacts:
-    """Read, extract and resolve the articles of one file (in a worker process when building with -j)."""
+def process_file(source: Source | str | Path, cache: ExtractionCache | None = None) -> FileFacts:
+    """Read, extract and resolve the articles of one file (in a worker process when building with -j).
+
+    With a ``cache``, a file whose bytes (and the extractor) have not changed is not extracted again.
+    """
     if not isinstance(source, Source):
         source = Source(str(source))
+    key = ""
+    if cache is not None and not source.problem:
+        try:
+            key = cache.key(source.name, source.read())
+        except OSError:
+            key = ""
+        if key and (done := cache.get(key)) is not None:
+            return done
     try:
         articles = read_source(source)
     except ReadError as exc:
         return FileFacts(source.name, failure=exc.reason)
-    return FileFacts(source.name, [resolve(extract(a, PIPELINE)) for a in articles],
-                     warnings=[w for a in articles for w in a.warnings])
+    done = FileFacts(source.name, [resolve(extract(a, PIPELINE)) for a in articles],
+                     warnings=[w for a in articles for w in a.warnings], key=key)
+    if key:
+        cache.put(key, done)
+    return done
 
 
 def auto_jobs(files: int) -> int:
@@ -84,6 +102,7 @@ def iter_facts(
     report: BuildReport | None = None,
     progress: bool = False,
     jobs: int = 0,
+    cache: ExtractionCache | None = None,
 ) -> Iterator[ArticleFacts]:
     """Read, extract and resolve each article of each input file, in a stable order.
 
@@ -96,15 +115,18 @@ def iter_facts(
     files, archives = count_inputs(inputs)
     jobs = jobs or auto_jobs(files + 1000 * archives)
     sources = iter_sources(inputs)  # lazily: archive members are read as the workers ask for them
+    work = partial(process_file, cache=cache)
     with ExitStack() as stack:
         if jobs > 1:
             pool = stack.enter_context(multiprocessing.get_context("fork").Pool(jobs))
-            results = pool.imap(process_file, sources, chunksize=8)
+            results = pool.imap(work, sources, chunksize=8)
         else:
-            results = map(process_file, sources)
+            results = map(work, sources)
         for done in tqdm(results, total=None if archives else files, desc="articles", unit="file",
                          disable=not progress or files + archives < 2):
             report.files += 1
+            if done.key:
+                report.cache_keys.add(done.key)
             if done.failure:
                 report.failed.append((done.path, done.failure))
                 continue
@@ -124,12 +146,13 @@ def build_graph(
     progress: bool = False,
     sink: Callable[[ArticleFacts], None] | None = None,
     jobs: int = 0,
+    cache: ExtractionCache | None = None,
 ) -> Graph:
     """The knowledge graph of the given files and folders, in memory."""
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
     graph = new_graph()
-    for facts in iter_facts(inputs, report, progress, jobs):
+    for facts in iter_facts(inputs, report, progress, jobs, cache):
         add_facts(graph, facts)
         if sink is not None:
             sink(facts)
@@ -149,17 +172,22 @@ def build(
     check: bool = True,
     progress: bool = True,
     jobs: int = 0,
+    cache: str | Path | None = None,
 ) -> BuildReport:
-    """Build ``graph.ttl``, ``graph.nq`` (one named graph per article), ``graph.html`` and ``report.json``."""
+    """Build ``graph.ttl``, ``graph.nq`` (one named graph per article), ``graph.html`` and ``report.json``.
+
+    With a ``cache`` folder, files unchanged since the last build are not extracted again.
+    """
     from kg.validate import validate
 
     out = Path(out)
     report = BuildReport()
+    extraction_cache = ExtractionCache(cache) if cache is not None else None
     quads = NQuadsWriter(out / "graph.nq")
     try:
         graph = build_graph(inputs, report, progress,
                             sink=lambda facts: quads.write(mapping.article_iri(facts), mapping.triples(facts)),
-                            jobs=jobs)
+                            jobs=jobs, cache=extraction_cache)
     except BaseException:
         quads.abort()
         raise
@@ -180,6 +208,8 @@ def build(
         report.outputs["html"] = str(write_atomic(out / "graph.html", view.html))
         if view.truncated:  # the page says so too
             report.warnings.append((report.outputs["html"], view.summary()[-1].removeprefix("warning: ")))
+    if extraction_cache is not None:
+        extraction_cache.prune(report.cache_keys)
     report.outputs["report"] = str(out / "report.json")
     write_atomic(out / "report.json", report.as_json())
     return report

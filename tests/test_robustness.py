@@ -80,7 +80,8 @@ def test_interrupted_build_leaves_the_previous_output(corpus, tmp_path, monkeypa
     from kg.cli import main
 
     out = tmp_path / "out"
-    assert main(["build", str(corpus), "--out", str(out), "-q", "--no-html"]) == 0
+    build = ["build", str(corpus), "--out", str(out), "-q", "--no-html", "--no-cache"]
+    assert main(build) == 0
     before = {p.name: p.read_bytes() for p in out.iterdir()}
 
     calls = {"n": 0}
@@ -93,11 +94,11 @@ def test_interrupted_build_leaves_the_previous_output(corpus, tmp_path, monkeypa
         return real(doc)
 
     monkeypatch.setattr(pipeline, "resolve", interrupted)
-    assert main(["build", str(corpus), "--out", str(out), "-q", "--no-html"]) == 130
+    assert main(build) == 130
     after = {p.name: p.read_bytes() for p in out.iterdir()}
     assert after == before  # no temporary files left, nothing half-written
     monkeypatch.setattr(pipeline, "resolve", real)
-    assert main(["build", str(corpus), "--out", str(out), "-q", "--no-html"]) == 0
+    assert main(build) == 0
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 
 
@@ -159,3 +160,21 @@ def test_same_output_whatever_the_number_of_workers(tmp_path):
         outputs.append({name: (out / name).read_bytes() for name in ("graph.ttl", "graph.nq", "report.json")})
     assert outputs[0]["graph.ttl"] == outputs[1]["graph.ttl"]
     assert outputs[0]["graph.nq"] == outputs[1]["graph.nq"]
+
+
+def test_the_cache_skips_unchanged_files_and_changes_nothing(tmp_path, corpus, monkeypatch):
+    from kg import pipeline
+    from kg.cli import main
+
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    assert main(["build", str(corpus), "--out", str(out), "-q", "--no-html"]) == 0
+    first = (out / "graph.ttl").read_bytes()
+    calls = []
+    real = pipeline.resolve
+    monkeypatch.setattr(pipeline, "resolve", lambda doc: calls.append(doc) or real(doc))
+    (corpus / "shanxi.md").write_text((corpus / "shanxi.md").read_text("utf-8").replace("太原", "大同"), "utf-8")
+    assert main(["build", str(corpus), "--out", str(out), "-q", "--no-html"]) == 0
+    assert len(calls) == 1  # only the changed file was extracted again
+    assert main(["build", str(corpus), "--out", str(fresh), "-q", "--no-html", "--no-cache"]) == 0
+    assert (out / "graph.ttl").read_bytes() == (fresh / "graph.ttl").read_bytes() != first
+    assert len(list((out / ".kg-cache").glob("*/*.pickle"))) == 3  # the old entry was pruned

@@ -1,0 +1,70 @@
+"""The extraction cache: what each file gave, kept between builds so unchanged files are not read again.
+
+An entry is keyed by a hash of the file's name and bytes and of the extractor itself (the package's
+code and data), so editing a rule or a gazetteer invalidates every entry. Entries are pickles that
+this program wrote into the build's own folder; do not point the cache at a folder others can write.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+PACKAGE = Path(__file__).resolve().parent
+
+
+@cache
+def code_version() -> str:
+    """A hash of every file that decides what extraction gives: the package's code and data."""
+    digest = hashlib.sha1()
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".tsv", ".txt"}:
+            digest.update(path.relative_to(PACKAGE).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+class ExtractionCache:
+    """Pickled results per input file, in ``folder``."""
+
+    def __init__(self, folder: str | Path) -> None:
+        self.folder = Path(folder)
+        self.version = code_version()
+
+    def key(self, name: str, data: bytes) -> str:
+        digest = hashlib.sha1(self.version.encode())
+        digest.update(Path(name).name.encode() + b"\0" + name.encode() + b"\0")
+        digest.update(data)
+        return digest.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def get(self, key: str) -> Any | None:
+        try:
+            with self._path(key).open("rb") as fh:
+                return pickle.load(fh)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return None  # missing, or written by another version: extract again
+
+    def put(self, key: str, value: Any) -> None:
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+
+    def prune(self, keep: set[str]) -> int:
+        """Remove the entries no longer used; returns how many."""
+        removed = 0
+        for path in self.folder.glob("*/*.pickle"):
+            if path.stem not in keep:
+                path.unlink(missing_ok=True)
+                removed += 1
+        return removed
