@@ -59,7 +59,8 @@ FIRST_DAY, LAST_DAY = dt.date(1946, 1, 1), dt.date(1995, 12, 31)
 
 SECTORS = ("工业", "农业", "教育", "水利", "交通", "商业", "卫生", "文化", "林业", "财贸", "科学技术", "基本建设")
 SCOPES = ("省", "区", "市")
-TITLES = ("第一书记", "书记", "副书记", "省长", "副省长", "书记处书记")
+TITLES = ("第一书记", "书记", "副书记", "书记处书记", "{head}", "副{head}")
+HEADS = {"省": "省长", "市": "市长", "区": "主席"}
 COUNTY_TITLES = ("书记", "副书记", "县长", "副县长")
 UNITS = ("地委", "县委", "专区", "市委", "厅局", "公社党委")
 PEOPLE = ("干部和群众", "职工", "农民", "社员", "青年", "教师和学生", "工人阶级")
@@ -76,6 +77,8 @@ PROBLEMS = ("有些部门对国家计划的执行检查得很不够", "不少单
 ACHIEVEMENTS = ("提前完成了全年计划", "产量比上年增长了一倍", "基本上消灭了文盲", "实现了水利化",
                 "扭转了亏损局面", "建成了一批小型工厂")
 PRACTICES = ("实行生产责任制", "开展劳动竞赛", "举办业余学校", "兴修小型水利", "推广先进经验", "组织技术协作")
+# Leaders in the gazetteer who would not chair a meeting of a provincial Party committee.
+NOT_CPC = frozenset({"孙中山", "蒋介石", "李济深", "沈钧儒", "张澜", "黄炎培", "陈叔通", "宋庆龄", "郭沫若"})
 GIVEN = "明华国建志文德立春秀英玉兰树林永新光荣海平正清学成宝山桂芳长庚振兴"
 DECISIONS = (
     "加强党对{sector}工作的领导", "在全{scope}推行{system}", "建立和健全各级{sector}管理机构",
@@ -114,6 +117,15 @@ BODY = (
     "{practice}的做法，{achievement}，受到了与会代表的重视。",
     "{natorg}负责人在会上讲了话，要求各地{d1}，{d2}。他指出，{system}是{sector}工作中的一项根本制度，必须坚持下去。",
     "会议最后决定：（一）{d1}；（二）{d2}；（三）{d3}。",
+    "会上反映出有些干部对于{sector}工作的重要性认识不足，{problem}。如在{county}县，有些单位对{practice}限制过严，"
+    "群众意见很大；在{county2}县，有些干部长期不下基层，对{sector}生产中的问题解决得很不及时。会议认为，必须从思想上、"
+    "组织上加以解决，首先要{d3}。",
+    "{org_short}{title}{person}在总结发言中说，几年来，{prov}的{sector}工作有了很大的发展，{county}、{county2}等县"
+    "{achievement}。他要求各级党委把领导{sector}工作放到经常的议事日程上来，{d1}，{d2}，{d3}；要依靠群众，"
+    "总结经验，把{campaign}进一步开展起来。",
+    "会议指出：各级党委应当在全体党员和干部中进行一次深入的教育，认真学习{guideline}的方针，克服工作中的主观主义"
+    "和官僚主义。{sector}部门要面向基层，面向生产，{d2}；同时要按照国家计划合理地安排人力、物力和财力，"
+    "积极地为工农业生产服务。对于{topic1}和{topic2}的问题，各{unit}要指定专人负责，定期检查。",
 )
 CLOSING = "会议由{org_short}{title}{person}主持。{prov}各{unit}负责人和{sector}战线的先进代表共{k}人出席了会议。"
 
@@ -131,7 +143,7 @@ def _short(name: str, aliases: Sequence[str]) -> str:
     for alias in aliases:
         if 2 <= len(alias) < len(name):
             return alias
-    for suffix in ("特别行政区", "自治区", "自治州", "地区", "省", "市", "县"):
+    for suffix in ("特别行政区", "自治区", "自治州", "地区", "省", "市", "县", "区"):
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             return name[: -len(suffix)]
     return name
@@ -152,21 +164,25 @@ class Material:
         places = lexicon.places().entries
         cities: dict[str, list[str]] = {}
         counties: dict[str, list[str]] = {}
+        districts: dict[str, list[str]] = {}
         for e in places:
             if e.kind == "prefecture" and e.parent:
                 cities.setdefault(e.parent, []).append(_short(e.name, e.aliases))
-            elif e.kind == "county" and e.parent and e.name.endswith("县"):
-                counties.setdefault(e.parent, []).append(e.name[:-1] if len(e.name) > 2 else e.name)
+            elif e.kind == "county" and e.parent and e.name.endswith("县") and len(e.name) > 2 and "自治" not in e.name:
+                counties.setdefault(e.parent, []).append(e.name[:-1])  # the templates say {county}县
+            elif e.kind == "district" and e.parent:  # 嘉定区, once 嘉定县: for the municipalities
+                districts.setdefault(e.parent, []).append(_short(e.name, e.aliases))
         provinces = []
         for e in places:
-            if e.kind != "province" or e.name.endswith("特别行政区") or e.name == "台湾省":
-                continue
+            local = counties.get(e.name) or districts.get(e.name) or []
+            if e.kind != "province" or len(local) < 2 or e.name.endswith("特别行政区") or e.name == "台湾省":
+                continue  # also the provinces of the 1950s (察哈尔省, 热河省): the gazetteer has no counties for them
             short = _short(e.name, e.aliases)
             provinces.append(Province(e.name, short, tuple(sorted(cities.get(e.name, ()))) or (short,),
-                                      tuple(sorted(counties.get(e.name, ()))) or (short,)))
+                                      tuple(sorted(local))))
         kinds = {"state", "ministry", "commission", "mass_organization", "party_central", "democratic_party"}
         national = sorted(e.name for e in lexicon.organizations().entries if e.kind in kinds)
-        persons = sorted(e.name for e in lexicon.persons().entries if e.kind == "leader")
+        persons = sorted(e.name for e in lexicon.persons().entries if e.kind == "leader" and e.name not in NOT_CPC)
         policies = sorted(e.name for e in lexicon.policies().entries)
         surnames = sorted(s for s in lexicon.surnames() if len(s) == 1)
         return cls(provinces, national, persons, policies, surnames)
@@ -189,22 +205,26 @@ def article(rnd: random.Random, m: Material) -> str:
     """One Chinese-only article in the archive's layout: a provincial meeting and what it decided."""
     prov = rnd.choice(m.provinces)
     published = _day(rnd)
-    held = published - dt.timedelta(days=rnd.randint(2, 12))
+    held = published - dt.timedelta(days=rnd.randint(8, 15))
+    if held.day > 22:  # the meeting ends within its month, before the report
+        held = held.replace(day=rnd.randint(1, 22))
     sector = rnd.choice(SECTORS)
     scope = "市" if prov.name.endswith("市") else "区" if prov.name.endswith("自治区") else "省"
     level = {"省": "省", "市": "市", "区": "自治区"}[scope]
     meeting = rnd.choice((f"全{scope}{sector}会议", f"全{scope}{sector}工作会议", f"{sector}工作会议",
                           f"全{scope}{sector}先进代表会议", f"{level}委扩大会议"))
-    county, county2 = rnd.sample(prov.counties, 2) if len(prov.counties) > 1 else (prov.counties[0],) * 2
+    county, county2 = rnd.sample(prov.counties, 2)
     topics = rnd.sample(("改进产品质量", "改善职工生活", "加强劳动保护", "改进购销关系", "培养技术力量",
                          "节约原材料", "做好夏收夏种", "整顿财务管理"), 3)
     slots = {
         "prov": prov.name, "prov_short": prov.short, "city": rnd.choice(prov.cities), "sector": sector,
-        "org": f"中共{prov.name}委员会", "org_short": f"中共{prov.short}{level}委", "meeting": meeting,
+        "org": f"中共{prov.name}委员会", "meeting": meeting,
+        "org_short": f"{prov.name}党委" if scope == "区" else f"中共{prov.short}{level}委",
         "scope": scope, "unit": rnd.choice(UNITS), "day": (published - dt.timedelta(days=rnd.randint(1, 2))).day,
-        "month": held.month, "start": held.day, "end": min(held.day + rnd.randint(2, 6), 28),
+        "month": held.month, "start": held.day, "end": held.day + rnd.randint(2, 6),
         "k": rnd.randint(120, 900), "n": rnd.randint(2, 9), "pct": rnd.randint(5, 60),
-        "title": rnd.choice(TITLES), "person": rnd.choice(m.persons), "natorg": rnd.choice(m.national),
+        "title": rnd.choice(TITLES).format(head=HEADS[scope]), "person": rnd.choice(m.persons),
+        "natorg": rnd.choice(m.national),
         "county": county, "county2": county2, "county_title": rnd.choice(COUNTY_TITLES),
         "local": rnd.choice(m.surnames) + "".join(rnd.sample(GIVEN, rnd.randint(1, 2))),
         "problem": rnd.choice(PROBLEMS), "achievement": rnd.choice(ACHIEVEMENTS), "practice": rnd.choice(PRACTICES),
@@ -218,7 +238,7 @@ def article(rnd: random.Random, m: Material) -> str:
         slots[f"d{i}"] = template.format(**clause)
     title = rnd.choice(TITLE_TEMPLATES).format(**slots)
     body = [rnd.choice(OPENINGS)]
-    body += rnd.sample(BODY, rnd.randint(2, 6))
+    body += rnd.sample(BODY, rnd.randint(3, 6))
     if rnd.random() < 0.6:
         body.append(CLOSING)
     paragraphs = [p.format(**slots) for p in body]

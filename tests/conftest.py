@@ -47,12 +47,26 @@ def seed_path() -> Path:
     return SEED
 
 
-@pytest.fixture
-def corpus(tmp_path: Path) -> Path:
-    """A folder with the seed, a Chinese-only article and a two-article file."""
-    folder = tmp_path / "corpus"
-    folder.mkdir()
+def write_corpus(folder: Path) -> Path:
+    """The seed, a Chinese-only article and a two-article file: four articles in three files."""
+    folder.mkdir(parents=True)
     (folder / SEED.name).write_bytes(SEED.read_bytes())
     (folder / "shanxi.md").write_text(CHINESE_ONLY, encoding="utf-8")
     (folder / "two.md").write_text(TWO_ARTICLES, encoding="utf-8")
     return folder
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """A folder with the seed, a Chinese-only article and a two-article file."""
+    return write_corpus(tmp_path / "corpus")
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The build folder of that corpus, built once for the tests that only read it."""
+    from kg.pipeline import build
+
+    root = tmp_path_factory.mktemp("built")
+    build([write_corpus(root / "corpus")], root / "build", html=False, check=False, progress=False)
+    return root / "build"

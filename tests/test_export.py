@@ -19,25 +19,13 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from kg.cli import FAILED, OK, main
 from kg.export import context
 from kg.namespace import KG, KGR
-from kg.pipeline import build
 from kg.store import load
-from tests.conftest import CHINESE_ONLY, ROOT, SEED, TWO_ARTICLES
+from tests.conftest import ROOT
 from tests.helpers import rdf11
 
 pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")  # rdflib's TriG
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    """The build folder of a small corpus of four articles in three files."""
-    root = tmp_path_factory.mktemp("export")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    (corpus / SEED.name).write_bytes(SEED.read_bytes())
-    (corpus / "shanxi.md").write_text(CHINESE_ONLY, encoding="utf-8")
-    (corpus / "two.md").write_text(TWO_ARTICLES, encoding="utf-8")
-    build([corpus], root / "build", html=False, check=False, progress=False)
-    return root / "build"
 
 
 def quads(dataset: Dataset) -> set[tuple]:

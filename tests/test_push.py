@@ -17,23 +17,9 @@ import pytest
 
 from kg.cli import FAILED, OK, main
 from kg.export import load_dataset, named_graphs, union
-from kg.pipeline import build
 from kg.push import Auth, PushError, fetch_graph, graph_url, push
 from kg.serve import oxigraph_binary
-from tests.conftest import CHINESE_ONLY, SEED, TWO_ARTICLES
 from tests.helpers import free_port, rdf11
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("push")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    (corpus / SEED.name).write_bytes(SEED.read_bytes())
-    (corpus / "shanxi.md").write_text(CHINESE_ONLY, encoding="utf-8")
-    (corpus / "two.md").write_text(TWO_ARTICLES, encoding="utf-8")
-    build([corpus], root / "build", html=False, check=False, progress=False)
-    return root / "build"
 
 
 @contextlib.contextmanager
