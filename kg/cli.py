@@ -19,9 +19,14 @@ def _build(args: argparse.Namespace) -> int:
     if missing:
         print(f"kg build: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return NOTHING
+    store = None
+    if args.store:
+        from kg.oxigraph_store import store_location
+
+        store = store_location(args.store)
     report = build(args.inputs, args.out, html=not args.no_html, check=not args.no_validate,
                    progress=not args.quiet, jobs=args.jobs,
-                   cache=None if args.no_cache else (args.cache or Path(args.out) / ".kg-cache"))
+                   cache=None if args.no_cache else (args.cache or Path(args.out) / ".kg-cache"), store=store)
     print(f"read {report.files} file(s): {report.articles} article(s), {len(report.failed)} skipped")
     if report.articles:
         print("entities: " + ", ".join(f"{report.entities[c]} {c}" for c in CLASSES))
@@ -59,19 +64,48 @@ def _query(args: argparse.Namespace) -> int:
         bindings[name] = value
     if args.lang:
         bindings["lang"] = args.lang
-    graph = load(*args.graph)
-    print(format_result(query(graph, args.query, bindings), args.format))
+    store = _store_arg(args.store, args.graph)
+    if store is not None:
+        from kg import oxigraph_store
+
+        result = oxigraph_store.query(oxigraph_store.open_store(store), args.query, bindings)
+    else:
+        result = query(load(*(args.graph or ["build/graph.ttl"])), args.query, bindings)
+    print(format_result(result, args.format))
     return OK
+
+
+def _store_arg(store: str | None, graphs: list[str]) -> Path | None:
+    """The Oxigraph store to read: ``--store``, or a store folder given as the only graph."""
+    from kg.oxigraph_store import is_store, store_location
+
+    if store:
+        if graphs:
+            raise ValueError("give graph files or --store, not both")
+        return store_location(store)
+    if len(graphs) == 1 and is_store(graphs[0]):
+        return Path(graphs[0])
+    return None
 
 
 def _viz(args: argparse.Namespace) -> int:
     from kg.network import render
     from kg.store import load, write_atomic
 
-    graph = load(*args.graph)
+    store = _store_arg(args.store, args.graph)
+    if store is not None:
+        from kg import oxigraph_store
+
+        graph = oxigraph_store.view_graph(oxigraph_store.open_store(store), focus=args.focus, depth=args.depth,
+                                          since=args.since, until=args.until, query=args.query, limit=args.limit)
+        names = [store.name]
+    elif args.graph:
+        graph, names = load(*args.graph), [Path(p).name for p in args.graph]
+    else:
+        raise ValueError("give graph file(s) or --store")
     view = render(graph, args.lang, focus=args.focus, depth=args.depth, types=args.types, since=args.since,
-                  until=args.until, query=args.query, limit=args.limit,
-                  title=" + ".join(Path(p).name for p in args.graph))
+                  until=args.until, query=args.query if store is None else None, limit=args.limit,
+                  title=" + ".join(names))
     for line in view.summary():
         print(line, file=sys.stderr if line.startswith("warning") else sys.stdout)
     print(f"html: {write_atomic(args.out, view.html)}")
@@ -218,11 +252,15 @@ def parser() -> argparse.ArgumentParser:
                    help="worker processes for extraction (default: one per core for large inputs)")
     b.add_argument("--cache", metavar="DIR", help="extraction cache (default: OUT/.kg-cache)")
     b.add_argument("--no-cache", action="store_true", help="extract every file again")
+    b.add_argument("--store", metavar="oxigraph:DIR",
+                   help="put the graph in an Oxigraph store on disk (for large corpora: memory stays flat)")
     b.set_defaults(func=_build)
 
     q = sub.add_parser("query", help="run a SPARQL query (file or string) over a built graph")
     q.add_argument("query", help="a .rq file or a SPARQL string")
-    q.add_argument("--graph", nargs="+", default=["build/graph.ttl"], help="graph file(s) (default: build/graph.ttl)")
+    q.add_argument("--graph", nargs="+", default=[],
+                   help="graph file(s), or an Oxigraph store folder (default: build/graph.ttl)")
+    q.add_argument("--store", metavar="oxigraph:DIR", help="query the Oxigraph store that kg build --store wrote")
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")
     q.add_argument("--lang", help="label language for the canned queries (en, zh-Latn-pinyin …; default zh)")
     q.add_argument("--bind", action="append", default=[], metavar="NAME=VALUE",
@@ -230,7 +268,8 @@ def parser() -> argparse.ArgumentParser:
     q.set_defaults(func=_query)
 
     v = sub.add_parser("viz", help="write the interactive HTML network of a graph (one file, works offline)")
-    v.add_argument("graph", nargs="+", help="graph file(s)")
+    v.add_argument("graph", nargs="*", help="graph file(s), or an Oxigraph store folder")
+    v.add_argument("--store", metavar="oxigraph:DIR", help="draw from the Oxigraph store that kg build --store wrote")
     v.add_argument("--out", default="build/graph.html")
     v.add_argument("--lang", choices=("zh", "en", "both"), default="zh", help="label language")
     v.add_argument("--focus", metavar="ENTITY", help="only the neighbourhood of this entity (a label, zh or en)")

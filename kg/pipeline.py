@@ -14,7 +14,7 @@ from pathlib import Path
 from rdflib import RDF, Graph
 from tqdm import tqdm
 
-from kg import mapping
+from kg import mapping, oxigraph_store
 from kg.align import AlignmentComponent
 from kg.cache import ExtractionCache
 from kg.extract import EXTRACTORS, check_order, extract
@@ -27,6 +27,8 @@ from kg.store import NQuadsWriter, new_graph, save, write_atomic
 PIPELINE = (*EXTRACTORS, AlignmentComponent())
 check_order(PIPELINE)
 CLASSES = ("Meeting", "Organization", "Person", "Place", "Policy", "Decision")
+# Above this many triples a store build keeps its graph on disk: no SHACL, and the network drawn from a sample.
+IN_MEMORY_LIMIT = 1_000_000
 
 
 @dataclass
@@ -173,43 +175,103 @@ def build(
     progress: bool = True,
     jobs: int = 0,
     cache: str | Path | None = None,
+    store: str | Path | None = None,
 ) -> BuildReport:
     """Build ``graph.ttl``, ``graph.nq`` (one named graph per article), ``graph.html`` and ``report.json``.
 
-    With a ``cache`` folder, files unchanged since the last build are not extracted again.
+    With a ``cache`` folder, files unchanged since the last build are not extracted again. With a ``store``
+    folder, the graph goes into an Oxigraph store there instead of memory: each article's triples are streamed
+    to disk, so memory stays flat however large the corpus.
     """
-    from kg.validate import validate
-
     out = Path(out)
     report = BuildReport()
     extraction_cache = ExtractionCache(cache) if cache is not None else None
-    quads = NQuadsWriter(out / "graph.nq")
-    try:
-        graph = build_graph(inputs, report, progress,
-                            sink=lambda facts: quads.write(mapping.article_iri(facts), mapping.triples(facts)),
-                            jobs=jobs, cache=extraction_cache)
-    except BaseException:
-        quads.abort()
-        raise
-    report.triples = len(graph)
-    report.entities = count_entities(graph)
+    if store is not None:
+        graph = _build_store(inputs, out, Path(store), report, progress, jobs, extraction_cache)
+    else:
+        graph = _build_memory(inputs, out, report, progress, jobs, extraction_cache)
     if report.articles == 0:
-        quads.abort()
         return report
-    report.outputs["nquads"] = str(quads.close())
+    if isinstance(graph, Path) and (check or html):
+        opened = oxigraph_store.open_store(graph)
+        graph = oxigraph_store.to_graph(opened) if report.triples <= IN_MEMORY_LIMIT else opened
     if check:
-        result = validate(graph)
-        report.violations, report.shacl_warnings = result.violations, len(result.warnings)
-    report.outputs["turtle"] = str(save(graph, out / "graph.ttl"))
+        _validate(graph, report)
     if html:
-        from kg.network import render
-
-        view = render(graph)
-        report.outputs["html"] = str(write_atomic(out / "graph.html", view.html))
-        if view.truncated:  # the page says so too
-            report.warnings.append((report.outputs["html"], view.summary()[-1].removeprefix("warning: ")))
+        _write_html(graph, out, report)
     if extraction_cache is not None:
         extraction_cache.prune(report.cache_keys)
     report.outputs["report"] = str(out / "report.json")
     write_atomic(out / "report.json", report.as_json())
     return report
+
+
+def _build_memory(inputs: Iterable[str | Path], out: Path, report: BuildReport, progress: bool, jobs: int,
+                  cache: ExtractionCache | None) -> Graph | None:
+    """The graph in rdflib, with ``graph.nq`` streamed and ``graph.ttl`` written from memory."""
+    quads = NQuadsWriter(out / "graph.nq")
+    try:
+        graph = build_graph(inputs, report, progress,
+                            sink=lambda facts: quads.write(mapping.article_iri(facts), mapping.triples(facts)),
+                            jobs=jobs, cache=cache)
+    except BaseException:
+        quads.abort()
+        raise
+    if report.articles == 0:
+        quads.abort()
+        return None
+    report.triples = len(graph)
+    report.entities = count_entities(graph)
+    report.outputs["nquads"] = str(quads.close())
+    report.outputs["turtle"] = str(save(graph, out / "graph.ttl"))
+    return graph
+
+
+def _build_store(inputs: Iterable[str | Path], out: Path, location: Path, report: BuildReport, progress: bool,
+                 jobs: int, cache: ExtractionCache | None) -> Path | None:
+    """The graph in an Oxigraph store (its folder is returned): no article's triples stay in memory once written."""
+    builder = oxigraph_store.StoreBuilder(location)
+    scratch = out / ".graph.nt.building"
+    quads = NQuadsWriter(out / "graph.nq", triples=scratch)
+    try:
+        for facts in iter_facts(inputs, report, progress, jobs, cache):
+            quads.write(mapping.article_iri(facts), mapping.triples(facts))
+        if report.articles == 0:
+            quads.abort()
+            builder.abort()
+            return None
+        quads.close()
+        builder.load_ntriples(scratch)
+        builder.finish()
+        report.triples = oxigraph_store.triple_count(builder.store)
+        report.entities = oxigraph_store.class_counts(builder.store, CLASSES)
+        report.outputs["nquads"] = str(quads.path)
+        report.outputs["turtle"] = str(oxigraph_store.dump(builder.store, out / "graph.ttl"))
+        report.outputs["store"] = str(builder.commit())
+    except BaseException:
+        quads.abort()
+        builder.abort()
+        raise
+    finally:
+        scratch.unlink(missing_ok=True)
+    return location
+
+
+def _validate(graph: Graph | oxigraph_store.Store, report: BuildReport) -> None:
+    from kg.validate import validate
+
+    if not isinstance(graph, Graph):  # pySHACL works in memory
+        report.warnings.append(("SHACL", f"not run: {report.triples:,} triples is more than the {IN_MEMORY_LIMIT:,} "
+                                         "pySHACL can check in memory; `kg validate` checks a part"))
+        return
+    result = validate(graph)
+    report.violations, report.shacl_warnings = result.violations, len(result.warnings)
+
+
+def _write_html(graph: Graph | oxigraph_store.Store, out: Path, report: BuildReport) -> None:
+    from kg.network import render
+
+    view = render(graph if isinstance(graph, Graph) else oxigraph_store.view_graph(graph))
+    report.outputs["html"] = str(write_atomic(out / "graph.html", view.html))
+    if view.truncated:  # the page says so too
+        report.warnings.append((report.outputs["html"], view.summary()[-1].removeprefix("warning: ")))

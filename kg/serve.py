@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from kg.export import graph_files
+from kg.oxigraph_store import is_store
 from kg.store import format_for
 
 QUERIES = Path(str(resources.files("kg.queries")))  # the canned queries, shipped in the package
@@ -48,12 +49,6 @@ def oxigraph_binary() -> str:
         if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
             return candidate
     raise ServeError("the Oxigraph server is not installed (pip install oxigraph), or set KG_OXIGRAPH to its binary")
-
-
-def is_store(path: str | Path) -> bool:
-    """Whether ``path`` is an Oxigraph store folder (RocksDB keeps these two files in every database)."""
-    path = Path(path)
-    return path.is_dir() and (path / "CURRENT").is_file() and (path / "IDENTITY").is_file()
 
 
 def load_store(inputs: list[str | Path], location: str | Path) -> Path:

@@ -59,42 +59,64 @@ def write_atomic(path: str | Path, data: bytes | str) -> Path:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data.encode("utf-8") if isinstance(data, str) else data)
-        os.replace(tmp, path)
+        publish(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
 
 
+def publish(tmp: str | Path, path: str | Path) -> None:
+    """Rename a finished temporary file to ``path``, readable as a file made with ``open`` would be."""
+    os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes files only their owner can read
+    os.replace(tmp, path)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 class NQuadsWriter:
     """Streams each article's triples as N-Quads in the article's own named graph (for provenance).
 
     Lines are written to a temporary file that replaces ``path`` only on ``close``, so an
-    interrupted build leaves the previous file as it was.
+    interrupted build leaves the previous file as it was. With ``triples``, the same triples also go,
+    without their graph, to that scratch N-Triples file (for loading a store); it is the caller's to remove.
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, triples: str | Path | None = None) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, self._tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
         self._fh = os.fdopen(fd, "w", encoding="utf-8")
+        self._triples = open(triples, "w", encoding="utf-8") if triples is not None else None  # noqa: SIM115
 
     def write(self, graph_iri: URIRef, triples: Iterable[tuple]) -> None:
         scratch = Graph()
         for triple in triples:
             scratch.add(triple)
         suffix = f" <{graph_iri}> .\n"
-        lines = scratch.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
-        self._fh.writelines(sorted(line[:-2] + suffix for line in lines if line.endswith(" .")))
+        lines = sorted(line for line in scratch.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
+                       if line.endswith(" ."))
+        self._fh.writelines(line[:-2] + suffix for line in lines)
+        if self._triples is not None:
+            self._triples.writelines(line + "\n" for line in lines)
 
     def close(self) -> Path:
-        self._fh.close()
-        os.replace(self._tmp, self.path)
+        self._close_files()
+        publish(self._tmp, self.path)
         return self.path
 
     def abort(self) -> None:
-        self._fh.close()
+        self._close_files()
         Path(self._tmp).unlink(missing_ok=True)
+
+    def _close_files(self) -> None:
+        self._fh.close()
+        if self._triples is not None:
+            self._triples.close()
 
 
 def save(graph: Graph, path: str | Path, fmt: str | None = None) -> Path:

@@ -1,0 +1,333 @@
+"""The on-disk store for large graphs: an Oxigraph (pyoxigraph) store folder, written by ``kg build --store``.
+
+The store's default graph holds the merged graph, the same triples as ``graph.ttl`` (one ``rdfs:label`` per
+language), so a query gives the same rows from the store as from the Turtle file. The per-article named graphs
+stay in ``graph.nq``. SPARQL runs in Oxigraph, in Rust, and results come back as rdflib ``Result`` objects, so
+``kg.sparql.format_result`` and the Python API treat both alike.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyoxigraph as ox
+from pyoxigraph import Store
+from rdflib import BNode, Graph, Literal, URIRef, Variable
+from rdflib.namespace import XSD
+from rdflib.query import Result
+
+from kg.namespace import KG, KGR
+from kg.sparql import PREFIXES, query_text
+from kg.store import new_graph, publish
+
+SCHEME = "oxigraph:"
+# Where articles gave one node several labels in one language, the shortest (then the first in code-point order)
+# stays the label and the others become altLabels: kg.mapping.one_label_per_language, as one SPARQL update.
+MERGE_LABELS = """
+DELETE { ?node rdfs:label ?label } INSERT { ?node skos:altLabel ?label }
+WHERE {
+  ?node rdfs:label ?label, ?other .
+  FILTER(lang(?other) = lang(?label)
+         && (strlen(?other) < strlen(?label) || (strlen(?other) = strlen(?label) && str(?other) < str(?label))))
+}
+"""
+TURTLE_PREFIXES = {"kg": str(KG._NS), "kgr": str(KGR), "prov": PREFIXES["prov"], "rdf": PREFIXES["rdf"],
+                   "rdfs": PREFIXES["rdfs"], "skos": PREFIXES["skos"], "xsd": PREFIXES["xsd"]}
+
+
+def store_location(spec: str | Path) -> Path:
+    """The folder of a ``--store`` value: ``oxigraph:PATH`` (or a plain path)."""
+    text = str(spec)
+    if text.startswith(SCHEME):
+        text = text[len(SCHEME):]
+    elif ":" in text.split("/", 1)[0] and not Path(text).exists():
+        raise ValueError(f"--store {spec}: unknown store kind (only oxigraph:PATH is known)")
+    if not text:
+        raise ValueError("--store oxigraph:PATH needs a folder")
+    return Path(text)
+
+
+def is_store(path: str | Path) -> bool:
+    """Whether ``path`` is an Oxigraph store folder (RocksDB keeps these two files in every database)."""
+    path = Path(path)
+    return path.is_dir() and (path / "CURRENT").is_file() and (path / "IDENTITY").is_file()
+
+
+def open_store(path: str | Path) -> ox.Store:
+    """An existing store, read-only (so that a server or another reader can have it open at the same time)."""
+    path = Path(path)
+    if not is_store(path):
+        raise FileNotFoundError(f"{path}: not an Oxigraph store (build one with `kg build --store oxigraph:{path}`)")
+    return ox.Store.read_only(str(path))
+
+
+class StoreBuilder:
+    """Loads triples into a new store beside ``location``, which replaces the old store only on ``commit``.
+
+    An interrupted build leaves the previous store as it was; its half-built successor is removed next time.
+    """
+
+    def __init__(self, location: str | Path) -> None:
+        self.location = Path(location)
+        if self.location.exists() and not is_store(self.location) and any(self.location.iterdir()):
+            raise ValueError(f"{self.location}: a folder that is not an Oxigraph store; give a new or empty folder")
+        self.location.parent.mkdir(parents=True, exist_ok=True)
+        self._work = self.location.with_name(f".{self.location.name}.building")
+        shutil.rmtree(self._work, ignore_errors=True)
+        self.store: ox.Store | None = ox.Store(str(self._work))
+
+    def load_ntriples(self, path: str | Path) -> None:
+        """Bulk-load an N-Triples file into the default graph (a set: triples seen in several articles merge)."""
+        self.store.bulk_load(path=str(path), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+
+    def finish(self) -> None:
+        """Merge the labels articles gave one node, and compact the store."""
+        self.store.update(MERGE_LABELS, prefixes=PREFIXES)
+        self.store.optimize()
+
+    def commit(self) -> Path:
+        self._close()
+        old = self.location.with_name(f".{self.location.name}.old")
+        shutil.rmtree(old, ignore_errors=True)
+        if self.location.exists():
+            os.replace(self.location, old)
+        os.replace(self._work, self.location)
+        shutil.rmtree(old, ignore_errors=True)
+        return self.location
+
+    def abort(self) -> None:
+        self._close()
+        shutil.rmtree(self._work, ignore_errors=True)
+
+    def _close(self) -> None:
+        if self.store is not None:
+            self.store.flush()
+            self.store = None
+            gc.collect()  # pyoxigraph closes the database when the Store object goes
+
+
+def triple_count(store: ox.Store) -> int:
+    return len(store)
+
+
+def class_counts(store: ox.Store, classes: Iterable[str]) -> dict[str, int]:
+    """Nodes per ``kg:`` class."""
+    rows = store.query("SELECT ?class (COUNT(?node) AS ?n) WHERE { ?node a ?class } GROUP BY ?class")
+    counts = {str(row["class"].value): int(row["n"].value) for row in rows}
+    return {name: counts.get(str(KG[name]), 0) for name in classes}
+
+
+def dump(store: ox.Store, path: str | Path, fmt: ox.RdfFormat = ox.RdfFormat.TURTLE) -> Path:
+    """Serialize the store's graph to ``path``, atomically (Oxigraph writes it in its own, stable order)."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    os.close(fd)
+    try:
+        prefixes = TURTLE_PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+        store.dump(tmp, fmt, from_graph=ox.DefaultGraph(), prefixes=prefixes)
+        publish(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def to_graph(store: ox.Store) -> Graph:
+    """The whole store as an rdflib graph in memory (for SHACL and the network view of graphs that fit)."""
+    graph = new_graph()
+    graph.parse(data=store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()), format="nt")
+    return graph
+
+
+# The facts the network draws (kg.network.EDGES), and how many nodes a view of a big store starts from.
+FACTS = " ".join(f"kg:{name}" for name in ("convenedBy", "heldIn", "decided", "concerns", "participant",
+                                             "subOrganizationOf"))
+SOURCES_PER_NODE = 3
+
+
+def view_graph(
+    store: Store,
+    *,
+    focus: str | None = None,
+    depth: int = 1,
+    since: str | None = None,
+    until: str | None = None,
+    query: str | Path | None = None,
+    limit: int = 1000,
+) -> Graph:
+    """The part of a big store the network can draw, as an rdflib graph for ``kg.network.render``.
+
+    The nodes are those a ``query`` names, else the neighbourhood of ``focus`` (by any label, any case), else
+    the ``limit`` nodes in the most facts of the period; then their triples, and the first
+    ``SOURCES_PER_NODE`` articles that mention each, by date.
+    """
+    if query is not None:
+        nodes = _query_nodes(store, query)
+        if not nodes:
+            raise ValueError(f"{Path(str(query)).name}: the query returns no node of the graph (give IRIs, not labels)")
+    elif focus is not None:
+        nodes = _neighbourhood(store, focus, depth, 20 * limit)
+    else:
+        nodes = _busiest(store, limit, since, until)
+    graph = new_graph()
+    ordered = sorted(nodes)
+    for i in range(0, len(ordered), 200):
+        values = " ".join(f"<{n}>" for n in ordered[i:i + 200])
+        for triple in store.query(f"CONSTRUCT {{ ?n ?p ?o }} WHERE {{ VALUES ?n {{ {values} }} ?n ?p ?o }}"):
+            graph.add((_term(triple.subject), _term(triple.predicate), _term(triple.object)))
+        found = store.query(
+            f"SELECT ?n ?a WHERE {{ VALUES ?n {{ {values} }} "
+            f"{{ SELECT ?n ?a WHERE {{ ?a kg:mentions ?n ; kg:publishedOn ?d }} }} }} ORDER BY ?n ?d ?a",
+            prefixes=PREFIXES)
+        kept: dict[str, int] = {}
+        articles = set()
+        for row in found:
+            node = row["n"].value
+            if kept.get(node, 0) < SOURCES_PER_NODE:
+                kept[node] = kept.get(node, 0) + 1
+                articles.add(row["a"].value)
+                graph.add((_term(row["a"]), KG.mentions, _term(row["n"])))
+        for art in sorted(articles):
+            for triple in store.query(f"CONSTRUCT {{ <{art}> ?p ?o }} WHERE {{ <{art}> ?p ?o "
+                                      "FILTER(?p != kg:mentions) }", prefixes=PREFIXES):
+                graph.add((_term(triple.subject), _term(triple.predicate), _term(triple.object)))
+    return graph
+
+
+def _busiest(store: Store, limit: int, since: str | None, until: str | None) -> set[str]:
+    """The ``limit`` nodes in the most facts, among those that articles of the period mention."""
+    from kg.network import parse_date
+
+    period, values = "", {}
+    for flag, text, bound, test in (("--since", since, 0, "?d >= ?since"), ("--until", until, 1, "?d <= ?until")):
+        if text:
+            span = parse_date(text)
+            if span is None:
+                raise ValueError(f"{flag} takes YYYY, YYYY-MM or YYYY-MM-DD, not {text!r}")
+            values[flag[2:]] = Literal(span[bound].isoformat(), datatype=XSD.date)
+            period += f" FILTER({test})"
+    if period:
+        period = f"FILTER EXISTS {{ ?a kg:mentions ?n ; kg:publishedOn ?d {period} }}"
+    rows = query(store, f"SELECT ?n (COUNT(*) AS ?facts) WHERE {{ VALUES ?p {{ {FACTS} }} {{ ?n ?p ?o }} UNION "
+                        f"{{ ?o ?p ?n }} {period} }} GROUP BY ?n ORDER BY DESC(?facts) ?n LIMIT {int(limit)}", values)
+    return {str(row.n) for row in rows}
+
+
+def _neighbourhood(store: Store, focus: str, depth: int, cap: int) -> set[str]:
+    """Nodes up to ``depth`` facts from the nodes labelled ``focus`` (exactly, else containing it)."""
+    name = focus.strip()
+    if name.startswith("kgr:"):
+        frontier = {str(KGR) + name[4:]}
+    else:
+        frontier = set()
+        for test in ("LCASE(STR(?l)) = LCASE(STR(?name))", "CONTAINS(LCASE(STR(?l)), LCASE(STR(?name)))"):
+            rows = query(store, f"SELECT DISTINCT ?n WHERE {{ ?n rdfs:label|skos:altLabel ?l FILTER({test}) "
+                                "FILTER NOT EXISTS { ?n a kg:Article } }", {"name": name})
+            frontier = {str(row.n) for row in rows}
+            if frontier:
+                break
+    if not frontier:
+        raise ValueError(f"no entity labelled {focus!r}")
+    seen = set(frontier)
+    for _ in range(max(depth, 0)):
+        values = " ".join(f"<{n}>" for n in sorted(frontier))
+        rows = store.query(f"SELECT DISTINCT ?m WHERE {{ VALUES ?n {{ {values} }} VALUES ?p {{ {FACTS} }} "
+                           "{ ?n ?p ?m } UNION { ?m ?p ?n } }", prefixes=PREFIXES)
+        frontier = {row["m"].value for row in rows} - seen
+        seen |= frontier
+        if not frontier or len(seen) >= cap:
+            break
+    return seen
+
+
+def _query_nodes(store: Store, sparql: str | Path) -> set[str]:
+    """The IRIs a SELECT returns, or that a CONSTRUCT's triples link."""
+    result = query(store, sparql)
+    if result.type == "CONSTRUCT":
+        return {str(t) for s, _, o in result.graph for t in (s, o) if isinstance(t, URIRef)}
+    if result.type == "SELECT":
+        return {str(v) for row in result for v in row if isinstance(v, URIRef)}
+    raise ValueError(f"an {result.type} query selects no nodes; use SELECT or CONSTRUCT")
+
+
+# What a scan of SPARQL text must step over to find variables: strings, IRIs and comments.
+_TOKENS = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+                     r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*'
+                     r'|\bBOUND\s*\(\s*[?$]([A-Za-z_]\w*)\s*\)|[?$]([A-Za-z_]\w*)', re.IGNORECASE)
+
+
+def bind(sparql: str, bindings: dict[str, object]) -> tuple[str, dict[ox.Variable, object]]:
+    """Values for variables, as rdflib's ``initBindings`` gives them: (query text, Oxigraph substitutions).
+
+    A variable the query selects goes to Oxigraph's substitutions, which take only those. Any other (the canned
+    queries' ``?lang`` in a nested ``OPTIONAL``) is replaced in the text by the value written as an RDF term,
+    which pyoxigraph escapes: it stays one term, never becomes query text.
+    """
+    from rdflib.plugins.sparql import prepareQuery
+
+    terms = {name: _ox_term(value) for name, value in bindings.items()}
+    try:
+        selected = {str(v) for v in prepareQuery(sparql, initNs=PREFIXES).algebra.get("PV") or ()}
+    except Exception:  # a query rdflib cannot parse: Oxigraph will say what is wrong with it
+        selected = set()
+    pasted = {name: str(term) for name, term in terms.items() if name not in selected}
+
+    def replace(m: re.Match) -> str:
+        if m.group(1):  # BOUND(?name) of a value given: true, since the value is no longer a variable
+            return "true" if m.group(1) in pasted else m.group()
+        return pasted.get(m.group(2), m.group()) if m.group(2) else m.group()
+
+    text = _TOKENS.sub(replace, sparql) if pasted else sparql
+    return text, {ox.Variable(name): term for name, term in terms.items() if name in selected}
+
+
+def _term(value: object) -> object:
+    if isinstance(value, ox.NamedNode):
+        return URIRef(value.value)
+    if isinstance(value, ox.BlankNode):
+        return BNode(value.value)
+    if isinstance(value, ox.Literal):
+        if value.language:
+            return Literal(value.value, lang=value.language)
+        return Literal(value.value, datatype=URIRef(value.datatype.value))
+    return value
+
+
+def _ox_term(value: object) -> ox.NamedNode | ox.Literal:
+    if isinstance(value, URIRef):
+        return ox.NamedNode(str(value))
+    if isinstance(value, Literal):
+        if value.language:
+            return ox.Literal(str(value), language=value.language)
+        if value.datatype:
+            return ox.Literal(str(value), datatype=ox.NamedNode(str(value.datatype)))
+        return ox.Literal(str(value))
+    return ox.Literal(str(value))
+
+
+def query(store: Store, sparql: str | Path, bindings: dict[str, object] | None = None) -> Result:
+    """Run a SPARQL query (file or string) in the store; ``bindings`` are values, escaped, never pasted-in text."""
+    text, substitutions = bind(query_text(sparql), bindings or {})
+    answer = store.query(text, prefixes=PREFIXES, substitutions=substitutions)
+    if isinstance(answer, ox.QueryBoolean):
+        result = Result("ASK")
+        result.askAnswer = bool(answer)
+        return result
+    if isinstance(answer, ox.QueryTriples):
+        result = Result("CONSTRUCT")
+        result.graph = new_graph()
+        for triple in answer:
+            result.graph.add((_term(triple.subject), _term(triple.predicate), _term(triple.object)))
+        return result
+    names = [v.value for v in answer.variables]
+    result = Result("SELECT")
+    result.vars = [Variable(n) for n in names]
+    result.bindings = [{Variable(n): _term(row[n]) for n in names if row[n] is not None} for row in answer]
+    return result
+

@@ -1,0 +1,165 @@
+"""`kg build --store oxigraph:DIR`: the graph on disk, queried and drawn from there."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from rdflib import Literal, URIRef
+
+from kg import mapping, oxigraph_store, pipeline
+from kg.cli import OK, main
+from kg.network import to_networkx
+from kg.pipeline import build
+from kg.sparql import query as rdflib_query
+from kg.store import load
+from tests.conftest import ROOT, write_corpus
+from tests.helpers import rdf11
+from tests.test_viz import page_data
+
+QUERIES = sorted((ROOT / "queries").glob("*.rq"))
+
+
+@pytest.fixture(scope="module")
+def stored(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """(memory build folder, store build folder) of the same four-article corpus."""
+    root = tmp_path_factory.mktemp("stored")
+    corpus = write_corpus(root / "corpus")
+    build([corpus], root / "memory", html=False, check=False, progress=False)
+    build([corpus], root / "store-build", html=False, check=False, progress=False, store=root / "store-build" / "db")
+    return root / "memory", root / "store-build"
+
+
+def test_store_holds_the_same_graph_as_memory(stored):
+    memory, on_disk = stored
+    store = oxigraph_store.open_store(on_disk / "db")
+    assert len(store) == len(load(memory / "graph.ttl"))
+    assert rdf11(load(on_disk / "graph.ttl")) == rdf11(load(memory / "graph.ttl"))
+    report = json.loads((on_disk / "report.json").read_text(encoding="utf-8"))
+    assert report["entities"] == json.loads((memory / "report.json").read_text(encoding="utf-8"))["entities"]
+    assert report["outputs"]["store"] == str(on_disk / "db")
+    assert (on_disk / "graph.nq").read_bytes() == (memory / "graph.nq").read_bytes()
+
+
+def test_one_label_per_language_in_the_store(stored):
+    store = oxigraph_store.open_store(stored[1] / "db")
+    rows = oxigraph_store.query(store, "SELECT ?n ?lg WHERE { ?n rdfs:label ?l BIND(LCASE(lang(?l)) AS ?lg) } "
+                                       "GROUP BY ?n ?lg HAVING (COUNT(?l) > 1)")
+    assert list(rows) == []
+
+
+@pytest.mark.parametrize("path", QUERIES, ids=lambda p: p.name)
+@pytest.mark.parametrize("bindings", [{}, {"lang": "en"}, {"lang": "zh-Latn-pinyin"}], ids=["zh", "en", "pinyin"])
+def test_canned_queries_give_the_same_rows(stored, path, bindings):
+    if "?name" in path.read_text(encoding="utf-8") and "BOUND(?name)" in path.read_text(encoding="utf-8"):
+        bindings = {**bindings, "name": "河北省委"}  # the queries that take a name
+    memory, on_disk = stored
+    graph = load(memory / "graph.ttl")
+    store = oxigraph_store.open_store(on_disk / "db")
+    expected = rdflib_query(graph, path, bindings)
+    got = oxigraph_store.query(store, path, bindings)
+    assert [str(v) for v in got.vars] == [str(v) for v in expected.vars]
+
+    def rows(result):
+        return sorted(tuple(str(row[v]) if row[v] is not None else "" for v in result.vars) for row in result)
+
+    assert rows(got) == rows(expected)
+    assert rows(got)
+
+
+def test_bound_values_stay_values(stored):
+    store = oxigraph_store.open_store(stored[1] / "db")
+    before = len(store)
+    hostile = 'x" } ; DROP ALL ; SELECT * WHERE { ?s ?p ?o . FILTER("a" = "a'
+    rows = oxigraph_store.query(store, "SELECT ?n WHERE { ?n rdfs:label ?l FILTER(STR(?l) = ?name) }",
+                                {"name": hostile})
+    assert list(rows) == []
+    assert len(store) == before
+    # a selected variable is substituted by Oxigraph; one it does not select is written as an escaped term
+    text, substitutions = oxigraph_store.bind("SELECT ?name WHERE { ?n rdfs:label ?name FILTER(BOUND(?lang)) }",
+                                              {"name": "a", "lang": 'q"\\'})
+    assert list(map(str, substitutions)) == ["?name"]
+    assert "FILTER(true)" in text and "?lang" not in text
+    found = oxigraph_store.query(store, "SELECT ?n WHERE { ?n rdfs:label ?l FILTER(STR(?l) = ?name) }",
+                                 {"name": "中共河北省委员会"})
+    assert [str(r.n) for r in found] == ["https://w3id.org/rmrb-kg/resource/organization/中共河北省委员会"]
+
+
+def test_store_builds_are_reproducible(tmp_path):
+    corpus = write_corpus(tmp_path / "corpus")
+    for name in ("a", "b"):
+        build([corpus], tmp_path / name, html=False, check=False, progress=False, store=tmp_path / name / "db",
+              cache=None)
+    assert (tmp_path / "a" / "graph.ttl").read_bytes() == (tmp_path / "b" / "graph.ttl").read_bytes()
+
+
+def test_interrupted_store_build_keeps_the_old_store(tmp_path, monkeypatch):
+    corpus = write_corpus(tmp_path / "corpus")
+    out, db = tmp_path / "out", tmp_path / "out" / "db"
+    build([corpus], out, html=False, check=False, progress=False, store=db)
+    before = (out / "graph.ttl").read_bytes()
+    count = len(oxigraph_store.open_store(db))
+
+    def interrupted(facts):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(mapping, "triples", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build([corpus], out, html=False, check=False, progress=False, store=db, jobs=1)
+    assert len(oxigraph_store.open_store(db)) == count
+    assert (out / "graph.ttl").read_bytes() == before
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == []
+
+
+def test_store_refuses_a_folder_that_is_not_a_store(tmp_path):
+    (tmp_path / "db").mkdir()
+    (tmp_path / "db" / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(ValueError, match="not an Oxigraph store"):
+        oxigraph_store.StoreBuilder(tmp_path / "db")
+    with pytest.raises(ValueError, match="unknown store kind"):
+        oxigraph_store.store_location("postgres:db")
+    assert oxigraph_store.store_location("oxigraph:/x/db") == Path("/x/db")
+
+
+def test_big_store_build_skips_shacl_and_draws_a_view(tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "IN_MEMORY_LIMIT", 10)
+    corpus = write_corpus(tmp_path / "corpus")
+    report = build([corpus], tmp_path / "out", progress=False, store=tmp_path / "out" / "db")
+    assert any(where == "SHACL" and "not run" in why for where, why in report.warnings)
+    data = page_data((tmp_path / "out" / "graph.html").read_text(encoding="utf-8"))
+    assert "全省工业会议" in {n["tip"]["name"] for n in data["nodes"]}
+
+
+def test_view_graph_keeps_the_busiest_nodes(stored):
+    store = oxigraph_store.open_store(stored[1] / "db")
+    view = to_networkx(oxigraph_store.view_graph(store, limit=3))
+    assert 1 <= view.number_of_nodes() <= 3
+    near = to_networkx(oxigraph_store.view_graph(store, focus="河北省委", depth=1))
+    assert "https://w3id.org/rmrb-kg/resource/organization/中共河北省委员会" in near
+    assert all(d["sources"] for _, d in near.nodes(data=True))  # tooltips keep their articles
+    with pytest.raises(ValueError, match="no entity"):
+        oxigraph_store.view_graph(store, focus="不存在的机构")
+    later = oxigraph_store.view_graph(store, since="1957-04")
+    assert URIRef("https://w3id.org/rmrb-kg/resource/organization/中共河北省委员会") not in set(later.subjects())
+
+
+def test_cli_build_query_and_viz_with_a_store(tmp_path, capsys):
+    corpus = write_corpus(tmp_path / "corpus")
+    out = tmp_path / "out"
+    assert main(["build", str(corpus), "--out", str(out), "-q", "--no-html", "--store", f"oxigraph:{out / 'db'}"]) == OK
+    assert f"store: {out / 'db'}" in capsys.readouterr().out
+    meetings = str(ROOT / "queries" / "meetings.rq")
+    assert main(["query", meetings, "--store", f"oxigraph:{out / 'db'}", "--format", "csv", "--lang", "en"]) == OK
+    assert "provincial industrial conference" in capsys.readouterr().out
+    assert main(["query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--graph", str(out / "db")]) == OK
+    assert str(len(load(out / "graph.ttl"))) in capsys.readouterr().out
+    page = tmp_path / "view.html"
+    assert main(["viz", "--store", f"oxigraph:{out / 'db'}", "--focus", "河北省委", "--out", str(page)]) == OK
+    assert "中共河北省委员会" in {n["tip"]["name"] for n in page_data(page.read_text(encoding="utf-8"))["nodes"]}
+    assert main(["query", meetings, "--store", str(out / "db"), "--graph", "x.ttl"]) != OK
+
+
+def test_literal_terms_round_trip():
+    term = oxigraph_store._term(oxigraph_store._ox_term(Literal("x", lang="zh-Latn-pinyin")))
+    assert term.language.lower() == "zh-latn-pinyin" and str(term) == "x"
