@@ -14,11 +14,14 @@ For each size and each ``-j`` value it times, as subprocesses:
 * ``kg build CORPUS --out OUT -q --no-html --no-validate -j J``: wall clock, the peak RSS of the
   largest process (``wait4``) and the peak of the RSS summed over the process tree (sampled from
   ``/proc`` every 0.1 s; pages shared by the forked workers are counted in each);
-* the same build again after 10 new articles were added. The project has no build cache yet, so
-  this is a full rebuild; the figure is what "incremental" costs today;
+* the same build again after 10 new articles were added: an incremental build, since the extraction
+  cache (``OUT/.kg-cache``) keeps what every unchanged file gave;
 * once per size (the graph does not depend on ``-j``): each canned query in ``queries/*.rq`` with
   ``kg query … --format csv`` (start-up + load + query), and in this process with the graph loaded
   once, so that load time and query time are separate.
+
+``--store`` builds with ``--store oxigraph:OUT/db`` instead (the graph streamed to disk, never held in
+memory) and times the queries on that store: "load" is then opening it.
 
 ``--profile`` also runs ``kg.pipeline.build_graph`` on the smallest corpus in this process under
 cProfile and prints the top functions. Nothing here is a test: nothing fails when a figure grows.
@@ -358,12 +361,16 @@ class Result:
 
 
 def time_queries(graph_file: Path) -> tuple[float, list[Query]]:
-    """(load time, per-query figures) for every canned query over ``graph_file``."""
-    from kg.sparql import query
+    """(load time, per-query figures) for every canned query over ``graph_file`` (a graph file or a store)."""
+    from kg import oxigraph_store
+    from kg.sparql import query as rdflib_query
     from kg.store import load
 
     start = time.perf_counter()
-    graph = load(graph_file)
+    if oxigraph_store.is_store(graph_file):
+        graph, query = oxigraph_store.open_store(graph_file), oxigraph_store.query
+    else:
+        graph, query = load(graph_file), rdflib_query
     loaded = time.perf_counter() - start
     out = []
     for path in QUERIES:
@@ -375,10 +382,10 @@ def time_queries(graph_file: Path) -> tuple[float, list[Query]]:
             start = time.perf_counter()
             rows = len(list(query(graph, path, bindings)))
             evaluated = time.perf_counter() - start
-            cmd = [*kg_command(), "query", str(path), "--graph", str(graph_file), "--format", "csv"]
+            cmd = [*kg_command(), "query", str(path), "--graph", str(graph_file), "--format", "csv"]  # a store too
             cmd += [a for k, v in bindings.items() for a in ("--bind", f"{k}={v}")]
             done = run(cmd, sample=False)
-            csv_rows = sum(1 for _ in csv.reader(io.StringIO(done.stdout))) - 1
+            csv_rows = sum(1 for row in csv.reader(io.StringIO(done.stdout)) if row) - 1  # print adds a blank line
             if csv_rows != rows:
                 print(f"warning: {name}: {rows} rows in process, {csv_rows} from kg query", file=sys.stderr)
             out.append(Query(name, rows, evaluated, done.seconds))
@@ -391,7 +398,8 @@ def estimate(size: int, rate: float | None, jobs: int, repeat: int) -> float:
     return per_build * jobs * repeat * 2 + per_build
 
 
-def bench(sizes: list[int], jobs: list[int], repeat: int, workdir: Path, material: Material) -> list[Result]:
+def bench(sizes: list[int], jobs: list[int], repeat: int, workdir: Path, material: Material,
+          store: bool = False) -> list[Result]:
     results: list[Result] = []
     rate: float | None = None
     for size in sizes:
@@ -408,7 +416,7 @@ def bench(sizes: list[int], jobs: list[int], repeat: int, workdir: Path, materia
             out = workdir / f"out-{size}-j{j}"
             shutil.rmtree(out, ignore_errors=True)
             cmd = [*kg_command(), "build", str(corpus), "--out", str(out), "-q", "--no-html", "--no-validate",
-                   "-j", str(j)]
+                   "-j", str(j), *(["--store", f"oxigraph:{out / 'db'}"] if store else [])]
             result = Result(size, j, 0, 0, [], [])
             for r in range(repeat):
                 print(f"size {size}, -j {j}, run {r + 1}/{repeat}: build …", file=sys.stderr, flush=True)
@@ -417,7 +425,7 @@ def bench(sizes: list[int], jobs: list[int], repeat: int, workdir: Path, materia
                 result.articles, result.triples = report["articles"], report["triples"]
                 if r == 0 and j == jobs[0]:
                     print(f"size {size}: canned queries …", file=sys.stderr, flush=True)
-                    result.load, result.queries = time_queries(out / "graph.ttl")
+                    result.load, result.queries = time_queries(out / "db" if store else out / "graph.ttl")
                     outputs.append((out / "graph.ttl").read_bytes())
                 elif r == 0:
                     outputs.append((out / "graph.ttl").read_bytes())
@@ -448,7 +456,7 @@ def table(header: Sequence[str], rows: list[Sequence[object]]) -> str:
     return "\n".join(lines)
 
 
-def report(results: list[Result], repeat: int) -> str:
+def report(results: list[Result], repeat: int, store: bool = False) -> str:
     by_size = {r.size: r for r in results if r.queries}
     rows = []
     for r in results:
@@ -466,11 +474,13 @@ def report(results: list[Result], repeat: int) -> str:
                "rebuild after +10 (s)", "load graph (s)", "slowest canned query (s)"), rows),
         "",
         "build: `kg build -q --no-html --no-validate -j J`, wall clock, start-up included. peak RSS: the largest "
-        "process; tree RSS: sampled sum over the process tree. rebuild: a full rebuild (no cache yet). load and "
-        "queries: once per size, in process (rdflib, graph.ttl), after the first -j value's build.",
+        "process; tree RSS: sampled sum over the process tree. rebuild: with the extraction cache. load and "
+        "queries: once per size, in process, after the first -j value's build: "
+        + ("the Oxigraph store (`--store`), opened." if store else "rdflib, graph.ttl parsed."),
     ]
     largest = max(by_size.values(), key=lambda r: r.size)
-    lines += ["", f"Canned queries at {largest.size:,} articles ({largest.triples:,} triples; graph.ttl loaded in "
+    what = "store opened" if store else "graph.ttl loaded"
+    lines += ["", f"Canned queries at {largest.size:,} articles ({largest.triples:,} triples; {what} in "
               f"{largest.load:.2f} s):", "",
               table(("query", "rows", "in process (s)", "`kg query --format csv` (s)"),
                     [(q.name, f"{q.rows:,}", f"{q.in_process:.3f}", f"{q.command:.2f}") for q in largest.queries])]
@@ -507,6 +517,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, help="where the corpora and builds go (default: a temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep the corpora and builds")
     parser.add_argument("--profile", action="store_true", help="also profile build_graph on the smallest corpus")
+    parser.add_argument("--store", action="store_true", help="build into an Oxigraph store and query it there")
     args = parser.parse_args(argv)
     sizes = sorted(set(args.sizes))
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="kg-build-scale-"))
@@ -516,8 +527,8 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"{len(material.persons)} persons, {len(material.policies)} gazetteer policies; workdir {workdir}",
           file=sys.stderr)
     try:
-        results = bench(sizes, args.jobs, max(1, args.repeat), workdir, material)
-        print(report(results, max(1, args.repeat)))
+        results = bench(sizes, args.jobs, max(1, args.repeat), workdir, material, args.store)
+        print(report(results, max(1, args.repeat), args.store))
         if args.profile:
             print()
             print(profile(workdir / f"corpus-{sizes[0]}"))

@@ -163,3 +163,26 @@ def test_cli_build_query_and_viz_with_a_store(tmp_path, capsys):
 def test_literal_terms_round_trip():
     term = oxigraph_store._term(oxigraph_store._ox_term(Literal("x", lang="zh-Latn-pinyin")))
     assert term.language.lower() == "zh-latn-pinyin" and str(term) == "x"
+
+
+def test_shards_concatenate_to_the_whole_and_bulk_load_into_the_oxigraph_server_store(tmp_path):
+    """Beyond one machine: builds of parts of a corpus concatenate to the whole build's graph.nq."""
+    import subprocess
+
+    from kg.serve import oxigraph_binary
+
+    corpus = write_corpus(tmp_path / "corpus")
+    files = sorted(corpus.iterdir())
+    build([corpus], tmp_path / "whole", html=False, check=False, progress=False)
+    parts = []
+    for i, chunk in enumerate((files[:1], files[1:])):
+        build(chunk, tmp_path / f"part{i}", html=False, check=False, progress=False)
+        parts.append((tmp_path / f"part{i}" / "graph.nq").read_bytes())
+    assert b"".join(parts) == (tmp_path / "whole" / "graph.nq").read_bytes()
+    location = tmp_path / "server-store"
+    command = [oxigraph_binary(), "load", "--location", str(location)]
+    for i in range(2):
+        command += ["--file", str(tmp_path / f"part{i}" / "graph.nq")]
+    subprocess.run(command, check=True, capture_output=True)
+    loaded = oxigraph_store.open_store(location)
+    assert len(loaded) == (tmp_path / "whole" / "graph.nq").read_text(encoding="utf-8").count("\n")
