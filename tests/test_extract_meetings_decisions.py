@@ -185,3 +185,92 @@ def test_scene_setting_clauses_are_not_decisions():
     texts = {d.text for d in doc.decisions}
     assert "认真检查工作" in texts
     assert not texts & {"在学习文件的基础上", "结合本身工作", "无论在集中产区或在分散产区"}
+
+
+MEETING = "中共江苏省委员会扩大会议已经在20日闭幕。"
+
+
+def test_meeting_word_opening_the_verbs_own_clause_decides():
+    doc = run(MEETING, "在农业工作方面，会议特别号召各地党委重视水利建设。")
+    assert [(d.text, d.meeting) for d in doc.decisions] == [("重视水利建设", 0)]
+
+
+def test_a_noun_use_of_a_decision_verb_does_not_end_the_object():
+    doc = run(MEETING, "决议责成省委常务委员会，根据这次会议的决议精神，组织全体党员作深入的讨论。")
+    texts = {d.text for d in doc.decisions}
+    assert "组织全体党员作深入的讨论" in texts and not any("决议精神" in t for t in texts)
+
+
+def test_a_purpose_clause_ends_the_decision():
+    doc = run(MEETING, "会议要求各县组织干部下乡，以求得思想上的一致，使全体干部能更好地领导生产，完成全年的生产任务。"
+              "会议决定修筑河堤，以粉碎敌人放水的阴谋。")
+    assert {d.text for d in doc.decisions} == {"组织干部下乡", "修筑河堤"}
+
+
+def test_whom_a_request_is_addressed_to_is_cut_from_the_clause():
+    doc = run(MEETING, "会议要求大家首先节约粮食，号召各产粮区大力加强粮食收购工作。")
+    assert {d.text for d in doc.decisions} == {"首先节约粮食", "大力加强粮食收购工作"}
+
+
+def test_opinions_manner_means_and_assessments_are_not_decisions():
+    doc = run(MEETING, "会议要求实行统一收购，但认为价格不宜提高。"
+              "会议还以五十票赞成、没有人反对的表决结果，通过把水利问题列入议程。"
+              "会议号召采取重点试验的办法，逐步推行合同制度，并且要以1954年的救灾精神，作好救灾工作。"
+              "会议决定贯彻中央的精神，加强党对农业的领导。"
+              "会议提醒各地，机关中的浪费现象很严重。"
+              "会议要求各县作好以上工作，为明年的生产打下基础。")
+    texts = {d.text for d in doc.decisions}
+    assert {"实行统一收购", "逐步推行合同制度", "作好救灾工作", "加强党对农业的领导"} <= texts
+    assert not texts & {"价格不宜提高", "五十票赞成、没有人反对的表决结果", "采取重点试验的办法", "1954年的救灾精神",
+                        "贯彻中央的精神", "机关中的浪费现象很严重", "明年的生产打下基础"}
+
+
+def test_time_and_according_to_clauses_set_the_scene():
+    doc = run(MEETING, "会议决定自本通知到达之日起，各级机关一律停止增设新的机构。"
+              "会议责成各级组织根据会议的决议精神，组织全体党员作深入的讨论。")
+    texts = {d.text for d in doc.decisions}
+    assert "各级机关一律停止增设新的机构" in texts and "组织全体党员作深入的讨论" in texts
+    assert not any(t.startswith("自本通知") or t.endswith("决议精神") for t in texts)
+
+
+def test_a_decision_without_a_subject_is_the_articles_actor():
+    doc = run("国务院全体会议第十次会议在16日举行。",
+              "为了精简国家机关，提高工作效率，现决定各级机关一律停止增设新的机构。")
+    assert [(d.text, d.meeting) for d in doc.decisions] == [("各级机关一律停止增设新的机构", 0)]
+    doc = run("苏联提出让步，建议在某些条件下，同意法国之计划。")
+    assert not doc.decisions
+
+
+def test_resolutions_listed_after_they_were_passed():
+    doc = run("历时半月的太原市首届参议会一次大会已隆重闭幕。",
+              "最后一致通过之决议案为（１）将营业税改为统一累进税。（２）对小商实行照牌税，贫苦小商则一律免征。")
+    texts = {d.text for d in doc.decisions}
+    assert {"将营业税改为统一累进税", "对小商实行照牌税", "贫苦小商则一律免征"} <= texts
+    assert all(d.meeting == 0 for d in doc.decisions)
+
+
+def test_approval_asked_for_and_relative_clauses_are_not_decisions():
+    doc = run(MEETING, "会议决定，凡需增设机构的，应报国务院批准，不得自行增设。")
+    assert all(d.meeting == 0 and d.organization is None for d in doc.decisions)
+    assert "不得自行增设" in {d.text for d in doc.decisions}
+    doc = run("农产品采购部规定的收购任务，各地必须按期完成。")
+    assert not doc.decisions
+
+
+def test_a_resolution_stating_tasks_decides_them():
+    doc = run("中国民主同盟第二届中央委员会第三次全体会议今天闭幕。", "会议通过了关于当前工作任务的决定。"
+              "决定指出当前的中心任务是积极参加社会主义建设，协助国家完成对私营工商业的社会主义改造。"
+              "决定还指出，最近以来工作中有很多缺点。")
+    texts = {d.text for d in doc.decisions}
+    assert {"积极参加社会主义建设", "协助国家完成对私营工商业的社会主义改造"} <= texts
+    assert all(d.meeting == 0 for d in doc.decisions) and not any("缺点" in t for t in texts)
+
+
+def test_by_means_of_examples_and_verb_complements_are_not_decisions():
+    doc = run(MEETING, "会议要求各地要通过联系启发群众的积极性。"
+              "会议决定将有牙税之商业，如粮食干鲜果等，免除营业税。"
+              "会议提醒各地党委，把建立集体领导制度，当作贯彻中央精神的重要内容。"
+              "讨论与通过者，共十四大件。")
+    texts = {d.text for d in doc.decisions}
+    assert "免除营业税" in texts and "把建立集体领导制度" in texts
+    assert not any(t.startswith(("通过联系", "如粮食", "当作")) or "十四大件" in t for t in texts)
