@@ -12,8 +12,23 @@ from kg import __version__
 OK, SKIPPED, NOTHING, FAILED = 0, 3, 4, 1
 
 
+def _interrupt(*_: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _on_sigterm_interrupt() -> None:
+    """Let `kill` stop the command the way Ctrl-C does, so its cleanup runs (only the main thread may set it)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _interrupt)
+
+
 def _build(args: argparse.Namespace) -> int:
     from kg.pipeline import CLASSES, build
+
+    _on_sigterm_interrupt()  # temporary files and a half-built store are removed
 
     missing = [p for p in args.inputs if not Path(p).exists()]
     if missing:
@@ -166,14 +181,10 @@ def _ner(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    import signal
 
     from kg.serve import ServeError, start
 
-    def stop(*_: object) -> None:
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, stop)  # `kill` stops both servers and removes the temporary store, as Ctrl-C does
+    _on_sigterm_interrupt()  # both servers stop and the temporary store is removed
     try:
         server = start(args.source, args.port, host=args.host, allow_update=args.allow_update,
                        page_port=args.page_port, store=args.store, queries=args.queries)

@@ -67,6 +67,14 @@ def open_store(path: str | Path) -> ox.Store:
     return ox.Store.read_only(str(path))
 
 
+def check_location(location: str | Path) -> Path:
+    """``location`` if a store may be written there: a new or empty folder, or an existing store to replace."""
+    location = Path(location)
+    if location.exists() and (not location.is_dir() or (not is_store(location) and any(location.iterdir()))):
+        raise ValueError(f"{location}: not an Oxigraph store, and not empty; give a new or empty folder")
+    return location
+
+
 class StoreBuilder:
     """Loads triples into a new store beside ``location``, which replaces the old store only on ``commit``.
 
@@ -74,9 +82,7 @@ class StoreBuilder:
     """
 
     def __init__(self, location: str | Path) -> None:
-        self.location = Path(location)
-        if self.location.exists() and not is_store(self.location) and any(self.location.iterdir()):
-            raise ValueError(f"{self.location}: a folder that is not an Oxigraph store; give a new or empty folder")
+        self.location = check_location(location)
         self.location.parent.mkdir(parents=True, exist_ok=True)
         self._work = self.location.with_name(f".{self.location.name}.building")
         shutil.rmtree(self._work, ignore_errors=True)

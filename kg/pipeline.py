@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -22,13 +24,14 @@ from kg.namespace import KG
 from kg.reader import ReadError, read_source
 from kg.resolve import ArticleFacts, resolve
 from kg.sources import Source, count_inputs, iter_sources
-from kg.store import NQuadsWriter, new_graph, save, write_atomic
+from kg.store import NQuadsWriter, new_graph, remove_leftovers, save, write_atomic
 
 PIPELINE = (*EXTRACTORS, AlignmentComponent())
 check_order(PIPELINE)
 CLASSES = ("Meeting", "Organization", "Person", "Place", "Policy", "Decision")
 # Above this many triples a store build keeps its graph on disk: no SHACL, and the network drawn from a sample.
 IN_MEMORY_LIMIT = 1_000_000
+OUTPUTS = ("graph.nq", "graph.ttl", "graph.html", "report.json", "graph.nt")
 
 
 @dataclass
@@ -99,6 +102,25 @@ def auto_jobs(files: int) -> int:
     return max(1, min(os.cpu_count() or 1, files // 50))
 
 
+def worker_context() -> multiprocessing.context.BaseContext:
+    """``fork`` while this process has one thread, so workers share its loaded dictionaries; else ``spawn``.
+
+    A fork copies only the calling thread: a lock another thread held (an open Oxigraph store's, say)
+    stays locked in the child forever.
+    """
+    try:
+        threads = len(os.listdir("/proc/self/task"))
+    except OSError:  # not Linux: count the threads Python knows of
+        threads = threading.active_count()
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if threads == 1 and "fork" in methods else "spawn")
+
+
+def _default_sigterm() -> None:
+    """Workers die on SIGTERM (Pool.terminate sends it); only the main process turns it into KeyboardInterrupt."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def iter_facts(
     inputs: Iterable[str | Path],
     report: BuildReport | None = None,
@@ -120,7 +142,7 @@ def iter_facts(
     work = partial(process_file, cache=cache)
     with ExitStack() as stack:
         if jobs > 1:
-            pool = stack.enter_context(multiprocessing.get_context("fork").Pool(jobs))
+            pool = stack.enter_context(worker_context().Pool(jobs, initializer=_default_sigterm))
             results = pool.imap(work, sources, chunksize=8)
         else:
             results = map(work, sources)
@@ -184,6 +206,7 @@ def build(
     to disk, so memory stays flat however large the corpus.
     """
     out = Path(out)
+    remove_leftovers(out, OUTPUTS)
     report = BuildReport()
     extraction_cache = ExtractionCache(cache) if cache is not None else None
     if store is not None:
@@ -229,18 +252,22 @@ def _build_memory(inputs: Iterable[str | Path], out: Path, report: BuildReport, 
 
 def _build_store(inputs: Iterable[str | Path], out: Path, location: Path, report: BuildReport, progress: bool,
                  jobs: int, cache: ExtractionCache | None) -> Path | None:
-    """The graph in an Oxigraph store (its folder is returned): no article's triples stay in memory once written."""
-    builder = oxigraph_store.StoreBuilder(location)
-    scratch = out / ".graph.nt.building"
+    """The graph in an Oxigraph store (its folder is returned): no article's triples stay in memory once written.
+
+    The store is opened only once extraction is over: its threads must not be there when workers are forked.
+    """
+    oxigraph_store.check_location(location)
+    scratch = out / ".graph.nt.building"  # a leftover of a killed build is removed by the next one
     quads = NQuadsWriter(out / "graph.nq", triples=scratch)
+    builder = None
     try:
         for facts in iter_facts(inputs, report, progress, jobs, cache):
             quads.write(mapping.article_iri(facts), mapping.triples(facts))
         if report.articles == 0:
             quads.abort()
-            builder.abort()
             return None
         quads.close()
+        builder = oxigraph_store.StoreBuilder(location)
         builder.load_ntriples(scratch)
         builder.finish()
         report.triples = oxigraph_store.triple_count(builder.store)
@@ -250,7 +277,8 @@ def _build_store(inputs: Iterable[str | Path], out: Path, location: Path, report
         report.outputs["store"] = str(builder.commit())
     except BaseException:
         quads.abort()
-        builder.abort()
+        if builder is not None:
+            builder.abort()
         raise
     finally:
         scratch.unlink(missing_ok=True)

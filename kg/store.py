@@ -66,6 +66,16 @@ def write_atomic(path: str | Path, data: bytes | str) -> Path:
     return path
 
 
+def remove_leftovers(folder: str | Path, names: Iterable[str]) -> None:
+    """Remove the temporary files a killed write of these outputs left in ``folder`` (``.graph.nq.x1y2z3``)."""
+    folder = Path(folder)
+    if folder.is_dir():
+        for name in names:
+            for leftover in folder.glob(f".{name}.*"):
+                if leftover.is_file():
+                    leftover.unlink(missing_ok=True)
+
+
 def publish(tmp: str | Path, path: str | Path) -> None:
     """Rename a finished temporary file to ``path``, readable as a file made with ``open`` would be."""
     os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes files only their owner can read

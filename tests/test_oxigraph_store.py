@@ -186,3 +186,22 @@ def test_shards_concatenate_to_the_whole_and_bulk_load_into_the_oxigraph_server_
     subprocess.run(command, check=True, capture_output=True)
     loaded = oxigraph_store.open_store(location)
     assert len(loaded) == (tmp_path / "whole" / "graph.nq").read_text(encoding="utf-8").count("\n")
+
+
+def test_workers_are_spawned_once_a_store_has_started_threads(tmp_path):
+    """Forking a process with threads can deadlock the child: an open store's threads make the workers spawn."""
+    import threading
+
+    from kg.pipeline import build_graph, worker_context
+
+    gate = threading.Event()
+    helper = threading.Thread(target=gate.wait)
+    helper.start()
+    try:
+        assert worker_context().get_start_method() == "spawn"
+        oxigraph_store.open_store(oxigraph_store.StoreBuilder(tmp_path / "db").commit())
+        corpus = write_corpus(tmp_path / "corpus")
+        assert len(build_graph([corpus], jobs=2)) == len(build_graph([corpus], jobs=1))
+    finally:
+        gate.set()
+        helper.join()

@@ -178,3 +178,38 @@ def test_the_cache_skips_unchanged_files_and_changes_nothing(tmp_path, corpus, m
     assert main(["build", str(corpus), "--out", str(fresh), "-q", "--no-html", "--no-cache"]) == 0
     assert (out / "graph.ttl").read_bytes() == (fresh / "graph.ttl").read_bytes() != first
     assert len(list((out / ".kg-cache").glob("*/*.pickle"))) == 3  # the old entry was pruned
+
+
+@pytest.mark.parametrize("sig", ["SIGTERM", "SIGKILL"])
+def test_killed_build_leaves_the_previous_output_and_no_leftovers(tmp_path, sig):
+    """`kill` cleans up as Ctrl-C does; after `kill -9`, the next build removes what was left and finishes."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(150):
+        text = CHINESE_ONLY.replace("全省农业会议", f"第{i}次全省农业会议")
+        (corpus / f"{i:03d}.md").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "kg.cli", "build", str(corpus), "--out", str(out), "-q", "--no-html",
+               "--no-cache", "-j", "1"]
+    subprocess.run(command, check=True, capture_output=True)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    (corpus / "000.md").write_text(CHINESE_ONLY, encoding="utf-8")
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not list(out.glob(".graph.nq.*")) and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+    proc.send_signal(getattr(signal, sig))
+    status = proc.wait(timeout=60)
+    assert status == (130 if sig == "SIGTERM" else -signal.SIGKILL)
+    left = {p.name: p.read_bytes() for p in out.iterdir()}
+    if sig == "SIGTERM":
+        assert left == before
+    else:
+        assert {n: b for n, b in left.items() if not n.startswith(".")} == before
+    subprocess.run(command, check=True, capture_output=True)
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == []
