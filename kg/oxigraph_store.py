@@ -199,8 +199,10 @@ def view_graph(
                 kept[node] = kept.get(node, 0) + 1
                 articles.add(row["a"].value)
                 graph.add((_term(row["a"]), KG.mentions, _term(row["n"])))
-        for art in sorted(articles):
-            for triple in store.query(f"CONSTRUCT {{ <{art}> ?p ?o }} WHERE {{ <{art}> ?p ?o "
+        listed = sorted(articles)
+        for j in range(0, len(listed), 200):
+            values = " ".join(f"<{a}>" for a in listed[j:j + 200])
+            for triple in store.query(f"CONSTRUCT {{ ?a ?p ?o }} WHERE {{ VALUES ?a {{ {values} }} ?a ?p ?o "
                                       "FILTER(?p != kg:mentions) }", prefixes=PREFIXES):
                 graph.add((_term(triple.subject), _term(triple.predicate), _term(triple.object)))
     return graph
