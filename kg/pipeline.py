@@ -24,7 +24,7 @@ from kg.namespace import KG
 from kg.reader import ReadError, read_source
 from kg.resolve import ArticleFacts, resolve
 from kg.sources import Source, count_inputs, iter_sources
-from kg.store import NQuadsWriter, new_graph, remove_leftovers, save, write_atomic
+from kg.store import NQuadsWriter, new_graph, nquads, remove_leftovers, save, write_atomic
 
 PIPELINE = (*EXTRACTORS, AlignmentComponent())
 check_order(PIPELINE)
@@ -66,6 +66,7 @@ class FileFacts:
 
     path: str
     facts: list[ArticleFacts] = field(default_factory=list)
+    quads: list[str] = field(default_factory=list)  # each article's N-Quads, made in the worker
     failure: str = ""
     warnings: list[str] = field(default_factory=list)
     key: str = ""  # its extraction-cache key, when a cache is used
@@ -90,7 +91,8 @@ def process_file(source: Source | str | Path, cache: ExtractionCache | None = No
         articles = read_source(source)
     except ReadError as exc:
         return FileFacts(source.name, failure=exc.reason)
-    done = FileFacts(source.name, [resolve(extract(a, PIPELINE)) for a in articles],
+    facts = [resolve(extract(a, PIPELINE)) for a in articles]
+    done = FileFacts(source.name, facts, [nquads(mapping.article_iri(f), mapping.triples(f)) for f in facts],
                      warnings=[w for a in articles for w in a.warnings], key=key)
     if key:
         cache.put(key, done)
@@ -127,8 +129,8 @@ def iter_facts(
     progress: bool = False,
     jobs: int = 0,
     cache: ExtractionCache | None = None,
-) -> Iterator[ArticleFacts]:
-    """Read, extract and resolve each article of each input file, in a stable order.
+) -> Iterator[tuple[ArticleFacts, str]]:
+    """Read, extract and resolve each article of each input file, in a stable order: its facts and N-Quads.
 
     A file that cannot be read is recorded in ``report`` and skipped; the others go on. With
     ``jobs`` > 1, files are extracted in that many worker processes; the results come back in file
@@ -156,7 +158,7 @@ def iter_facts(
                 continue
             report.articles += len(done.facts)
             report.warnings.extend((done.path, w) for w in done.warnings)
-            yield from done.facts
+            yield from zip(done.facts, done.quads, strict=True)
 
 
 def add_facts(graph: Graph, facts: ArticleFacts) -> None:
@@ -168,18 +170,18 @@ def build_graph(
     inputs: Iterable[str | Path] | str | Path,
     report: BuildReport | None = None,
     progress: bool = False,
-    sink: Callable[[ArticleFacts], None] | None = None,
+    sink: Callable[[str], None] | None = None,
     jobs: int = 0,
     cache: ExtractionCache | None = None,
 ) -> Graph:
-    """The knowledge graph of the given files and folders, in memory."""
+    """The knowledge graph of the given files and folders, in memory; ``sink`` takes each article's N-Quads."""
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
     graph = new_graph()
-    for facts in iter_facts(inputs, report, progress, jobs, cache):
+    for facts, quads in iter_facts(inputs, report, progress, jobs, cache):
         add_facts(graph, facts)
         if sink is not None:
-            sink(facts)
+            sink(quads)
     mapping.one_label_per_language(graph)
     return graph
 
@@ -234,9 +236,7 @@ def _build_memory(inputs: Iterable[str | Path], out: Path, report: BuildReport, 
     """The graph in rdflib, with ``graph.nq`` streamed and ``graph.ttl`` written from memory."""
     quads = NQuadsWriter(out / "graph.nq")
     try:
-        graph = build_graph(inputs, report, progress,
-                            sink=lambda facts: quads.write(mapping.article_iri(facts), mapping.triples(facts)),
-                            jobs=jobs, cache=cache)
+        graph = build_graph(inputs, report, progress, sink=quads.write, jobs=jobs, cache=cache)
     except BaseException:
         quads.abort()
         raise
@@ -261,8 +261,8 @@ def _build_store(inputs: Iterable[str | Path], out: Path, location: Path, report
     quads = NQuadsWriter(out / "graph.nq", triples=scratch)
     builder = None
     try:
-        for facts in iter_facts(inputs, report, progress, jobs, cache):
-            quads.write(mapping.article_iri(facts), mapping.triples(facts))
+        for _facts, lines in iter_facts(inputs, report, progress, jobs, cache):
+            quads.write(lines)
         if report.articles == 0:
             quads.abort()
             return None

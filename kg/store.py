@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
+from rdflib.plugins.serializers.nt import _nt_row  # rdflib's own N-Triples line: its serializer's escaping
 
 from kg.namespace import KG, KGR
 
@@ -88,6 +89,12 @@ def _umask() -> int:
     return mask
 
 
+def nquads(graph_iri: URIRef, triples: Iterable[tuple]) -> str:
+    """The triples as N-Quads lines in the graph ``graph_iri``: each once, sorted, so the output is reproducible."""
+    suffix = f" <{graph_iri}> .\n"
+    return "".join(sorted({_nt_row(triple)[:-3] + suffix for triple in triples}))
+
+
 class NQuadsWriter:
     """Streams each article's triples as N-Quads in the article's own named graph (for provenance).
 
@@ -103,16 +110,11 @@ class NQuadsWriter:
         self._fh = os.fdopen(fd, "w", encoding="utf-8")
         self._triples = open(triples, "w", encoding="utf-8") if triples is not None else None  # noqa: SIM115
 
-    def write(self, graph_iri: URIRef, triples: Iterable[tuple]) -> None:
-        scratch = Graph()
-        for triple in triples:
-            scratch.add(triple)
-        suffix = f" <{graph_iri}> .\n"
-        lines = sorted(line for line in scratch.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
-                       if line.endswith(" ."))
-        self._fh.writelines(line[:-2] + suffix for line in lines)
+    def write(self, quads: str) -> None:
+        """Add one article's N-Quads (from ``nquads``)."""
+        self._fh.write(quads)
         if self._triples is not None:
-            self._triples.writelines(line + "\n" for line in lines)
+            self._triples.writelines(line[:line.rindex(" <")] + " .\n" for line in quads.splitlines())
 
     def close(self) -> Path:
         self._close_files()
