@@ -1,0 +1,101 @@
+"""kg.segment's own posseg cut must give exactly the tokens jieba.posseg gives with the same dictionary."""
+
+from __future__ import annotations
+
+import random
+
+import jieba.posseg
+import pytest
+from jieba.posseg.viterbi import viterbi
+
+from kg import segment
+
+# Written for the tests in People's Daily style: unknown names, numbers, Latin letters, mixed punctuation.
+SENTENCES = (
+    "新华社石家庄12日电　中共河北省委于11月3日至9日召开扩大会议，省委书记林铁作了报告。",
+    "会议认为，今年全省粮食总产量达到158.6亿斤，比1955年增长了12.5%。",
+    "邵家屯农业生产合作社社长钮秉谦和副社长祁翠芬带领社员兴修水利。",
+    "阿卜杜勒·卡里姆·卡塞姆总理在巴格达会见了我国驻伊拉克大使。",
+    "炼钢工人苟振鹏、阎小栓创造了每炉缩短冶炼时间40分钟的新纪录。",
+    "我国第一座年产150万吨的钢铁联合企业——鞍山钢铁公司ABC车间，已于1956年投入生产。",
+    "毵毵的细雨中，乜家庄、亓官村的干部和群众冒雨抢收晚稻。",
+    "    全国人民代表大会常务委员会第五十次会议\r\n决定批准日内瓦公约 (1949) 第3条。",
+    "Ｃ２型拖拉机ｘ-15号和Ｔ＆Ｄ机组，3.5吨，v2.0，C++与C#，a_b。",
+    "",
+    "　",
+    "瞿",
+)
+
+
+@pytest.fixture(autouse=True)
+def _jieba(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("KG_SEGMENTER", raising=False)
+
+
+def _jieba_tokens(text: str) -> list[tuple[str, str, int, int]]:
+    tokens, offset = [], 0
+    for pair in segment._tagger().cut(text):
+        tokens.append((pair.word, pair.flag, offset, offset + len(pair.word)))
+        offset += len(pair.word)
+    return tokens
+
+
+def _tokens(text: str) -> list[tuple[str, str, int, int]]:
+    return [(t.word, t.pos, t.start, t.end) for t in segment.cut(text)]
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_cut_is_jiebas_posseg(text: str) -> None:
+    assert _tokens(text) == _jieba_tokens(text)
+
+
+def test_cut_is_jiebas_posseg_again_from_the_cache() -> None:
+    first = [_tokens(text) for text in SENTENCES]
+    assert segment._cut_unknown.cache_info().currsize > 0
+    assert [_tokens(text) for text in SENTENCES] == first == [_jieba_tokens(text) for text in SENTENCES]
+
+
+def test_cache_is_bounded() -> None:
+    assert segment._cut_unknown.cache_info().maxsize == segment.HMM_CACHE_SIZE
+
+
+def test_tokens_are_tokens() -> None:
+    tokens = segment.cut("钮秉谦同志")
+    assert tokens[0] == segment.Token(tokens[0].word, tokens[0].pos, 0, len(tokens[0].word))
+    assert hash(tokens[0]) == hash(segment.Token(tokens[0].word, tokens[0].pos, 0, len(tokens[0].word)))
+    with pytest.raises(AttributeError):
+        tokens[0].word = "x"  # type: ignore[misc]
+
+
+def test_ties_between_paths_go_to_the_longer_first_word(tmp_path) -> None:
+    # 研究生|命 and 研究|生命 sum the same two log-frequencies in the same order: an exact tie.
+    dictionary = tmp_path / "dict.txt"
+    dictionary.write_text("研究 30 vn\n研究生 30 n\n生命 7 n\n命 7 n\n", encoding="utf-8")
+    tokenizer = jieba.Tokenizer(str(dictionary))
+    tokenizer.tmp_dir = str(tmp_path)
+    tagger = jieba.posseg.POSTokenizer(tokenizer)
+    expected = [(pair.word, pair.flag) for pair in tagger.cut("研究生命")]
+    assert expected == [("研究生", "n"), ("命", "n")]
+    assert segment._pos_cut(tagger, "研究生命") == expected
+
+
+def test_random_text_is_cut_as_jieba_cuts_it() -> None:
+    rnd = random.Random(1956)
+    known = list(jieba.posseg.char_state_tab_P)
+    unknown = [chr(c) for c in range(0x4E00, 0x9FD6) if chr(c) not in jieba.posseg.char_state_tab_P]
+    other = list("abcXYZ0123456789.+#&_ \t\r\n　，。、：；“”（）％·—ＡＢ１２")
+    for _ in range(100):
+        pools = rnd.choices((known, unknown, other), weights=(12, 1, 2), k=rnd.randint(1, 40))
+        text = "".join(rnd.choice(pool) for pool in pools)
+        assert _tokens(text) == _jieba_tokens(text), text
+
+
+def test_viterbi_is_jiebas_including_ties_and_unseen_characters() -> None:
+    rnd = random.Random(1995)
+    known = list(jieba.posseg.char_state_tab_P)
+    unknown = [chr(c) for c in range(0x4E00, 0x9FD6) if chr(c) not in jieba.posseg.char_state_tab_P]
+    p = jieba.posseg
+    for _ in range(400):
+        block = "".join(rnd.choice(unknown if rnd.random() < 0.15 else known) for _ in range(rnd.randint(1, 8)))
+        route = [segment._STATES[state] for state in segment._viterbi(block)]
+        assert route == viterbi(block, p.char_state_tab_P, p.start_P, p.trans_P, p.emit_P)[1], block
