@@ -205,3 +205,10 @@ def test_workers_are_spawned_once_a_store_has_started_threads(tmp_path):
     finally:
         gate.set()
         helper.join()
+
+
+def test_store_loads_in_chunks_to_the_same_graph(stored, tmp_path, monkeypatch):
+    monkeypatch.setattr(oxigraph_store, "LOAD_CHUNK", 7)
+    corpus = write_corpus(tmp_path / "corpus")
+    build([corpus], tmp_path / "out", html=False, check=False, progress=False, store=tmp_path / "out" / "db")
+    assert (tmp_path / "out" / "graph.ttl").read_bytes() == (stored[1] / "graph.ttl").read_bytes()
