@@ -181,7 +181,6 @@ def _ner(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-
     from kg.serve import ServeError, start
 
     _on_sigterm_interrupt()  # both servers stop and the temporary store is removed

@@ -126,10 +126,6 @@ class StoreBuilder:
             gc.collect()  # pyoxigraph closes the database when the Store object goes
 
 
-def triple_count(store: ox.Store) -> int:
-    return len(store)
-
-
 def class_counts(store: ox.Store, classes: Iterable[str]) -> dict[str, int]:
     """Nodes per ``kg:`` class."""
     rows = store.query("SELECT ?class (COUNT(?node) AS ?n) WHERE { ?node a ?class } GROUP BY ?class")
@@ -193,8 +189,7 @@ def view_graph(
     ordered = sorted(nodes)
     for i in range(0, len(ordered), 200):
         values = " ".join(f"<{n}>" for n in ordered[i:i + 200])
-        for triple in store.query(f"CONSTRUCT {{ ?n ?p ?o }} WHERE {{ VALUES ?n {{ {values} }} ?n ?p ?o }}"):
-            graph.add((_term(triple.subject), _term(triple.predicate), _term(triple.object)))
+        _add(graph, store.query(f"CONSTRUCT {{ ?n ?p ?o }} WHERE {{ VALUES ?n {{ {values} }} ?n ?p ?o }}"))
         found = store.query(
             f"SELECT ?n ?a WHERE {{ VALUES ?n {{ {values} }} "
             f"{{ SELECT ?n ?a WHERE {{ ?a kg:mentions ?n ; kg:publishedOn ?d }} }} }} ORDER BY ?n ?d ?a",
@@ -210,9 +205,8 @@ def view_graph(
         listed = sorted(articles)
         for j in range(0, len(listed), 200):
             values = " ".join(f"<{a}>" for a in listed[j:j + 200])
-            for triple in store.query(f"CONSTRUCT {{ ?a ?p ?o }} WHERE {{ VALUES ?a {{ {values} }} ?a ?p ?o "
-                                      "FILTER(?p != kg:mentions) }", prefixes=PREFIXES):
-                graph.add((_term(triple.subject), _term(triple.predicate), _term(triple.object)))
+            _add(graph, store.query(f"CONSTRUCT {{ ?a ?p ?o }} WHERE {{ VALUES ?a {{ {values} }} ?a ?p ?o "
+                                    "FILTER(?p != kg:mentions) }", prefixes=PREFIXES))
     return graph
 
 
@@ -303,6 +297,11 @@ def bind(sparql: str, bindings: dict[str, object]) -> tuple[str, dict[ox.Variabl
     return text, {ox.Variable(name): term for name, term in terms.items() if name in selected}
 
 
+def _add(graph: Graph, triples: Iterable[ox.Triple]) -> None:
+    for triple in triples:
+        graph.add((_term(triple.subject), _term(triple.predicate), _term(triple.object)))
+
+
 def _term(value: object) -> object:
     if isinstance(value, ox.NamedNode):
         return URIRef(value.value)
@@ -338,8 +337,7 @@ def query(store: Store, sparql: str | Path, bindings: dict[str, object] | None =
     if isinstance(answer, ox.QueryTriples):
         result = Result("CONSTRUCT")
         result.graph = new_graph()
-        for triple in answer:
-            result.graph.add((_term(triple.subject), _term(triple.predicate), _term(triple.object)))
+        _add(result.graph, answer)
         return result
     names = [v.value for v in answer.variables]
     result = Result("SELECT")

@@ -270,7 +270,7 @@ def _build_store(inputs: Iterable[str | Path], out: Path, location: Path, report
         builder = oxigraph_store.StoreBuilder(location)
         builder.load_ntriples(scratch)
         builder.finish()
-        report.triples = oxigraph_store.triple_count(builder.store)
+        report.triples = len(builder.store)
         report.entities = oxigraph_store.class_counts(builder.store, CLASSES)
         report.outputs["nquads"] = str(quads.path)
         report.outputs["turtle"] = str(oxigraph_store.dump(builder.store, out / "graph.ttl"))
@@ -290,7 +290,7 @@ def _validate(graph: Graph | oxigraph_store.Store, report: BuildReport) -> None:
 
     if not isinstance(graph, Graph):  # pySHACL works in memory
         report.warnings.append(("SHACL", f"not run: {report.triples:,} triples is more than the {IN_MEMORY_LIMIT:,} "
-                                         "pySHACL can check in memory; `kg validate` checks a part"))
+                                         "pySHACL can check in memory; `kg validate` checks graph files"))
         return
     result = validate(graph)
     report.violations, report.shacl_warnings = result.violations, len(result.warnings)
