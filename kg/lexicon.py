@@ -113,3 +113,9 @@ def surnames() -> frozenset[str]:
 def titles() -> dict[str, Entry]:
     return {row["title"]: Entry(row["title"], row.get("kind", ""), (), row.get("en") or "")
             for row in _rows("titles.tsv")}
+
+
+@cache
+def short_names() -> dict[str, str]:
+    """Short names of well-known bodies → kind: company, university, body (妇联), team (女篮) or service (交警)."""
+    return {row["name"]: row["kind"] for row in _rows("short_names.tsv")}

@@ -62,3 +62,34 @@ def test_coordinated_places_share_the_body():
     doc = run("依照纽伦堡和东京国际军事法庭审理战争罪行所定的原则。")
     assert {"纽伦堡国际军事法庭", "东京国际军事法庭"} <= canonicals(doc, "Organization")
     assert "纽伦堡" in names(doc, "Place")
+
+
+def test_well_known_short_names():
+    doc = run("北大和清华的学生都用波音的飞机。")
+    assert {"北大", "清华", "波音"} <= names(doc, "Organization")
+    assert "天津市妇联" in names(run("天津市妇联召开会议。"), "Organization")
+    assert "青岛交警" in names(run("青岛交警查处了违章车辆。"), "Organization")
+
+
+def test_a_name_that_opens_with_a_place_may_hold_verbs():
+    assert "中国儿童发展促进委员会" in names(run("中国儿童发展促进委员会成立。"), "Organization")
+
+
+def test_sports_verbs_do_not_open_a_team_name():
+    doc = run("巴西队昨天战胜匈牙利队。")
+    assert "匈牙利队" in names(doc, "Organization")
+    assert not {n for n in names(doc, "Organization") if n.startswith("战胜")}
+
+
+def test_embassies_and_works_are_bodies():
+    assert "法国大使馆" in names(run("法国大使馆发表声明。"), "Organization")
+    assert "青岛啤酒厂" in names(run("青岛啤酒厂扩建。"), "Organization")
+
+
+def test_common_nouns_before_the_place_are_left_out():
+    assert "巴西航空公司" in names(run("客机巴西航空公司宣布开辟新航线。"), "Organization")
+
+
+def test_both_houses_are_not_part_of_the_name():
+    doc = run("国会两院通过了法案。")
+    assert "国会两院" not in names(doc, "Organization")

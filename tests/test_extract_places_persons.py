@@ -79,3 +79,70 @@ def test_one_character_places_after_travel_words_and_before_titles():
 def test_places_sharing_a_level_word_and_new_divisions():
     found = names(run("撤销云南省通海、河西两县和设置杞麓县。"), "Place")
     assert {"通海", "河西", "杞麓县"} <= found
+
+
+def test_a_token_that_is_a_place_counts_when_the_scan_reads_past_it():
+    # 有关中国: the left-to-right scan takes 关中 first.
+    assert "中国" in names(run("他撰写了有关中国历史的专著。"), "Place")
+
+
+def test_villages_whose_names_jieba_reads_as_persons():
+    doc = run("他回到了红柳村，又去了高升镇。")
+    assert {"红柳村", "高升镇"} <= names(doc, "Place")
+    assert not names(doc, "Person")
+
+
+def test_foreign_names_joined_over_the_middle_dot():
+    assert "尤里·加加林" in names(run("尤里·加加林说，地球是蓝色的。"), "Person")
+
+
+def test_three_character_name_the_hmm_cut_short():
+    assert "王培之" in names(run("王培之同志说，工作很顺利。"), "Person")
+
+
+def test_names_in_a_list_of_names():
+    assert "李清源" in names(run("出席的有张三丰、李清源、王五。"), "Person")
+
+
+def test_name_in_a_byline():
+    assert "许立群" in names(run("本报北京五日电记者许立群报道：会议今天闭幕。"), "Person")
+
+
+def test_common_words_in_a_list_are_not_names():
+    assert not names(run("他们要文明、友善。"), "Person")
+    assert not names(run("海关颁发了出口许可证。东道主赢得了公开赛。"), "Person")
+
+
+def test_short_foreign_name_before_a_verb_of_saying():
+    assert "亨特" in names(run("亨特说，比赛很艰苦。"), "Person")
+
+
+def test_name_after_an_office():
+    assert "钱德昌" in names(run("副县长钱德昌今天在会上讲话。"), "Person")
+
+
+def test_inner_mongolia_and_regions_of_the_world():
+    doc = run("内蒙古西部有小雨，科索沃局势紧张。")
+    assert {"内蒙古", "科索沃"} <= names(doc, "Place")
+    assert not names(doc, "Person")
+
+
+def test_a_set_up_division_ends_on_a_word_boundary():
+    assert not names(run("他们建立了图书市场。"), "Place")
+
+
+def test_a_city_and_the_level_word_jieba_cuts_off():
+    assert "慕尼黑市" in names(run("慕尼黑市举行了新年音乐会。"), "Place")
+
+
+def test_foreign_names_after_roles_run_over_the_middle_dot():
+    assert "芭芭拉·弗兰克林" in names(run("外交大臣芭芭拉·弗兰克林今天抵达。"), "Person")
+    assert "扎加洛" in names(run("主教练扎加洛今天宣布了名单。"), "Person")
+
+
+def test_first_syllable_of_a_foreign_name_jieba_left_alone():
+    assert "库尼科娃" in names(run("俄罗斯的库尼科娃和她的教练都来了。"), "Person")
+
+
+def test_forms_of_address_of_the_1990s_leaders():
+    assert {"江泽民", "朱镕基"} <= canonicals(run("江主席和朱总理会见了外宾。"), "Person")

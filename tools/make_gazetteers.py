@@ -283,7 +283,7 @@ HISTORICAL_ALIASES = """
 湛江市;广州湾
 海南省;海南岛|琼崖
 西藏自治区;西藏地方
-内蒙古自治区;内蒙
+内蒙古自治区;内蒙|内蒙古
 宁夏回族自治区;宁夏省
 新疆维吾尔自治区;新疆省
 广西壮族自治区;广西省|广西僮族自治区
@@ -659,6 +659,7 @@ HAND_WORLD = """
 中亚;region;;中亚地区;Central Asia
 东亚;region;;;East Asia
 东北亚;region;;;Northeast Asia
+亚太;region;;亚太地区;Asia-Pacific
 北非;region;;;North Africa
 西非;region;;;West Africa
 东非;region;;;East Africa
@@ -702,12 +703,44 @@ HAND_WORLD = """
 加丹加;region;刚果民主共和国;;Katanga
 东巴基斯坦;region;孟加拉国;;East Pakistan
 西柏林;region;德国;;West Berlin
+# states, provinces and regions the press names often (1946-2003)
+阿拉伯;region;;阿拉伯世界;Arab world
+科索沃;region;塞尔维亚;;Kosovo
+车臣;region;俄罗斯;;Chechnya
+达吉斯坦;region;俄罗斯;;Dagestan
+克里米亚;region;乌克兰;克里米亚半岛;Crimea
+巴伐利亚;region;德国;;Bavaria
+阿尔萨斯;region;法国;;Alsace
+诺曼底;region;法国;;Normandy
+科西嘉;region;法国;科西嘉岛;Corsica
+西西里;region;意大利;西西里岛;Sicily
+加泰罗尼亚;region;西班牙;;Catalonia
+巴斯克;region;西班牙;;Basque Country
+魁北克;region;加拿大;;Quebec
+安大略;region;加拿大;;Ontario
+昆士兰;region;澳大利亚;;Queensland
+旁遮普;region;;;Punjab
+信德;region;巴基斯坦;;Sindh
+查谟;region;印度;;Jammu
+阿萨姆;region;印度;;Assam
+北海道;region;日本;;Hokkaido
+神奈川;region;日本;;Kanagawa
+爪哇;region;印度尼西亚;爪哇岛;Java
+苏门答腊;region;印度尼西亚;苏门答腊岛;Sumatra
+巴厘岛;region;印度尼西亚;;Bali
+婆罗洲;region;;加里曼丹岛;Borneo
+吕宋;region;菲律宾;吕宋岛;Luzon
+棉兰老;region;菲律宾;棉兰老岛;Mindanao
+库尔德斯坦;region;;;Kurdistan
 东柏林;region;德国;;East Berlin
 # Asia
 东京;foreign_city;日本;;Tokyo
 大阪;foreign_city;日本;;Osaka
 京都;foreign_city;日本;;Kyoto
 横滨;foreign_city;日本;;Yokohama
+奈良;foreign_city;日本;;Nara
+青森;foreign_city;日本;;Aomori
+芭堤雅;foreign_city;泰国;帕塔亚;Pattaya
 神户;foreign_city;日本;;Kobe
 名古屋;foreign_city;日本;;Nagoya
 广岛;foreign_city;日本;;Hiroshima
@@ -803,6 +836,10 @@ HAND_WORLD = """
 巴库;foreign_city;阿塞拜疆;;Baku
 埃里温;foreign_city;亚美尼亚;;Yerevan
 # Europe
+切尔诺贝利;foreign_city;乌克兰;;Chernobyl
+达沃斯;foreign_city;瑞士;;Davos
+安特卫普;foreign_city;比利时;;Antwerp
+奥斯威辛;foreign_city;波兰;;Auschwitz (Oświęcim)
 莫斯科;foreign_city;俄罗斯;;Moscow
 圣彼得堡;foreign_city;俄罗斯;列宁格勒|彼得格勒;Saint Petersburg (Leningrad)
 伏尔加格勒;foreign_city;俄罗斯;斯大林格勒;Volgograd (Stalingrad)
@@ -838,6 +875,8 @@ HAND_WORLD = """
 柏林;foreign_city;德国;;Berlin
 波恩;foreign_city;德国;;Bonn
 汉堡;foreign_city;德国;;Hamburg
+杜塞尔多夫;foreign_city;德国;;Düsseldorf
+不来梅;foreign_city;德国;;Bremen
 慕尼黑;foreign_city;德国;;Munich
 法兰克福;foreign_city;德国;;Frankfurt
 莱比锡;foreign_city;德国;;Leipzig
@@ -850,10 +889,12 @@ HAND_WORLD = """
 苏黎世;foreign_city;瑞士;;Zurich
 洛桑;foreign_city;瑞士;;Lausanne
 巴黎;foreign_city;法国;;Paris
+波尔多;foreign_city;法国;;Bordeaux
 马赛;foreign_city;法国;;Marseille
 里昂;foreign_city;法国;;Lyon
 斯特拉斯堡;foreign_city;法国;;Strasbourg
 伦敦;foreign_city;英国;;London
+加的夫;foreign_city;英国;;Cardiff
 曼彻斯特;foreign_city;英国;;Manchester
 利物浦;foreign_city;英国;;Liverpool
 伯明翰;foreign_city;英国;;Birmingham
@@ -938,6 +979,7 @@ HAND_WORLD = """
 # Americas
 华盛顿;foreign_city;美国;;Washington, D.C.
 纽约;foreign_city;美国;;New York
+迈阿密;foreign_city;美国;;Miami
 芝加哥;foreign_city;美国;;Chicago
 旧金山;foreign_city;美国;三藩市;San Francisco
 洛杉矶;foreign_city;美国;;Los Angeles

@@ -21,7 +21,7 @@ STOP_WORDS = frozenset("""
 现在 已经 正在 曾 要 应 应当 应该 必须 能 可以 会上 之后 以后 以前 期间 时 中
 上 后 前 等 等等 方面 情况 同时 继续 进一步 认真 积极 大力 努力 充分
 时候 年度 以来 会见 会晤 接见 访问 荣获 获得 颁发 日电 电 讯 经 据 成立
-精简 统一 部署 胜 负
+精简 统一 部署 胜 负 原 战胜 击败 打败 负于 战平 逼平 迎战 对阵 力克 输给 不敌
 """.split())
 # Idioms and set phrases (l, i) are left out: 完全同意 and 大力支持 are tagged so.
 NAME_TAGS = frozenset("ns nt nz n nr nrt nrfg ng nn j vn b an s eng".split())
@@ -56,7 +56,7 @@ def _name_token(tok: Token) -> bool:
         return False
     if tok.pos in NAME_TAGS:
         return True
-    return tok.pos == "m" and tok.word.startswith("第")
+    return tok.pos == "m" and tok.word.startswith("第") and not tok.word.endswith("名")  # 第一名 is a rank
 
 
 def ordinal(tok: Token) -> bool:

@@ -8,17 +8,25 @@ from typing import ClassVar
 
 from kg import lexicon
 from kg.extract.base import ORGANIZATION, PLACE, Doc, Mention
-from kg.extract.chunks import extend_left, span_text
+from kg.extract.chunks import STOP_WORDS, extend_left, span_text
+from kg.extract.places import FACILITY_HEADS
+from kg.segment import Token, word_frequency
 
 # Heads of a body's name, longest first. Bare 会, 社, 团 are left out: they end too many other words.
 HEADS = (
     "人民委员会", "人民代表大会常务委员会", "常务委员会", "委员会", "人民政府", "政府", "行政公署", "公署",
     "行署", "办事处", "总工会", "工会", "联合会", "协会", "学会", "合作社", "供销社", "信用社", "公司",
     "工厂", "银行", "大学", "学院", "中学", "研究所", "研究院", "科学院", "法院", "法庭", "检察院", "代表团",
-    "政治局", "书记处", "军区", "兵团", "部", "局", "厅", "署", "党部", "总社", "分社", "支社", "院", "队",
+    "政治局", "书记处", "军区", "兵团", "厂", "部", "局", "厅", "署", "党部", "总社", "分社", "支社", "院", "队",
     "省委", "市委", "县委", "地委", "区委", "党委", "团委", "参议会", "委会", "边府",
     "国会", "议会", "内阁", "杜马", "电视台", "电台", "气象台", "报社", "出版社", "联盟", "集团", "俱乐部",
+    "大使馆", "领事馆", "使馆",
 )
+# More heads that NER corpora take as bodies (计算机中心, 帐篷小学), though the archive's guidelines do not.
+NER_HEADS = ("小学", "医院", "办公室", "小组", "党组", "杂志社", "周刊", "理事会", "分会", "司", "处", "所", "报")
+# One-character heads of NER_HEADS count only in a word of three characters or more (科技司, 教导处), not in
+# 好处 or 到处.
+_SHORT_NER_HEADS = ("司", "处", "所", "报")
 _LEVEL = "(?:省|市|县|专区|地区|区|自治区|自治州|自治县|旗|盟|镇|乡|村)?"
 _BODY = ("(?:人民委员会|人民政府|人民代表大会常务委员会|人民代表大会|委员会|政府|行政公署|行署|公署|"
          "省委|市委|县委|地委|区委|委|党部|军区|人民法院|人民检察院)")
@@ -30,7 +38,18 @@ GENERIC = frozenset("""
 """.split())
 # Words that end in a head but name no body: 干部 ends in 部, 局面 in 局.
 NOT_BODIES = ("干部", "全部", "内部", "外部", "局部", "部分", "大部", "时局", "格局", "当局", "结局", "政局", "布局",
-              "大局", "总部", "西部", "东部", "南部", "北部", "中部", "腹部", "头部", "基层干部")
+              "大局", "总部", "西部", "东部", "南部", "北部", "中部", "腹部", "头部", "基层干部", "两院",
+              "交界处", "之处", "到处", "好处", "处处", "各处", "住处", "深处", "远处", "此处", "何处", "别处", "用处",
+              "长处", "坏处", "益处", "难处", "一处", "组队", "带队", "排队", "入队", "归队", "建队", "列队", "整队",
+              "离队", "率队", "领队", "公报", "简报", "情报", "预报", "电报", "通报", "海报", "快报", "捷报", "喜报",
+              "汇报", "举报", "招待所", "厕所", "场所", "住所")
+# Last characters of the nt words that name bodies (队, 社, 盟); nt words ending otherwise are mostly
+# fields and things (社会科学, 中医药, 太空飞行).
+_NT_FINALS = frozenset("队会部社院委行织国党局盟司军央协台报署团克联大校篮际讯共所革厅庭艺办足议")
+# Events and documents that jieba tags nt: 音乐会 and 公报 name no body.
+_EVENTS = ("音乐会", "晚会", "舞会", "博览会", "展览会", "运动会", "研讨会", "座谈会", "报告会", "联欢会", "招待会",
+           "发布会", "公报", "飞行")
+_NOT_NT_ENDINGS = (*_EVENTS, "关系", "政府", "组织", "机关", "两国")
 _THIS_BODY = re.compile(r"该(?:部|局|厅|署|委|会|院|社|厂|公司|委员会)")
 BARE_BODIES = frozenset("""
 省委 市委 县委 地委 区委 纪委 村委会 国会 内阁 议会 代表团 办事处 国家队 训练团 海军 陆军 空军
@@ -137,9 +156,190 @@ def _team_of_place(name: str) -> bool:
     return stem in lexicon.places()
 
 
+def _tagged_body(tok: Token) -> bool:
+    """A word jieba tags as an organisation (nt) that names one: not 中美关系, 党组织 or a country's 政府."""
+    return tok.pos == "nt" and len(tok.word) >= 2 and not tok.word.endswith(_NOT_NT_ENDINGS + NOT_BODIES) and \
+        (tok.word[-1] in _NT_FINALS or tok.word.endswith(("大学", "中心"))) and \
+        tok.word not in lexicon.places() and not tok.word.endswith(FACILITY_HEADS)
+
+
+# Words that open a place's body or team before a short name: 中国足协, 全国妇联, 国际武联.
+_SHORT_NAME_PREFIXES = frozenset("中国 全国 国际 中华 国家 省 市 县 团".split())
+# A Party congress by its number (十五大, 中共十四大): NER corpora tag it as a body.
+_CONGRESS = re.compile(r"(?:中共)?十[一二三四五六七八九]大")
+
+
+@cache
+def _short_name_firsts() -> frozenset[str]:
+    return frozenset(name[0] for name in lexicon.short_names())
+
+
+def _short_names(tokens: list[Token], generic: bool) -> list[tuple[int, int, str]]:
+    """Well-known short names (波音, 北大, 中国足协, 山西省残联) on word boundaries.
+
+    A body's, team's or public service's short name takes the place before it (山西省|残联, 中国|女篮,
+    济南|交警); alone, only a company's or university's counts, or a body's in ``generic`` mode (足协).
+    """
+    known = lexicon.short_names()
+    firsts = _short_name_firsts()
+    out = []
+    for k, tok in enumerate(tokens):
+        if tok.word[0] not in firsts or tok.pos in {"v", "vd", "d", "p", "c"}:
+            continue
+        name = ""
+        for end in range(k, min(k + 3, len(tokens))):  # jieba may cut a short name in two (北/ns 师大/j)
+            name += tokens[end].word
+            if len(name) > 5:
+                break
+            kind = known.get(name)
+            if kind is None or (kind != "company" and tok.pos in {"a", "ad"}):  # 微软/a is the company
+                continue
+            first = k
+            while first > 0 and (tokens[first - 1].word in lexicon.places() or
+                                 tokens[first - 1].word in _SHORT_NAME_PREFIXES):
+                first -= 1
+            if first < k and kind in {"body", "team", "service"}:
+                out.append((tokens[first].start, tokens[end].end, "place+short-name"))
+            elif kind in {"company", "university"} or (kind == "body" and generic):
+                out.append((tok.start, tokens[end].end, "short-name"))
+            break
+    return out
+
+
+_COMPANY_HEADS = ("公司", "集团")
+_NOUN_TAGS = frozenset("n ng k zg b".split())
+# Heads that common nouns alone turn into a kind of body (保险公司, 指导委员会) rather than a name.
+_KIND_HEADS = ("公司", "厂", "集团", "银行", "委员会", "协会", "合作社", "信用社")
+_NAME_TAGS = frozenset("ns nt nz j nr nrt nrfg eng m x".split())
+
+
+def _named_after(person: int):
+    """Let the person-tagged token at ``person`` into a company's name, and no other (劳拉公司)."""
+    def allow(tokens: list, i: int) -> bool | None:
+        return True if i == person else _no_person(tokens, i)
+    return allow
+
+
+def _over_verbs(tokens: list[Token], first: int, head: int) -> int:
+    """中国|文化|扶贫|委员会: a name that opens with a place may hold a verb (扶贫, 促进) before its head."""
+    i = first - 1
+    while i >= 0 and head - i <= 5:
+        tok = tokens[i]
+        if tok.pos == "v" and len(tok.word) == 2 and tok.word not in STOP_WORDS:
+            i -= 1
+            continue
+        if tok.pos in {"n", "vn"} and tok.word not in STOP_WORDS and i < first - 1:
+            i -= 1
+            continue
+        if tok.pos == "ns" and i < first - 1 and (i == 0 or tokens[i - 1].pos in {"x", "p", "v", "uj", "c"}):
+            return i
+        break
+    return first
+
+
+def _title_after_head(word: str) -> int:
+    """The length of the office that ends ``word`` after a body's head: 1 for 农业部长, 2 for 公司总裁, else 0."""
+    if len(word) >= 4 and word[-1] == "长" and word[:-1].endswith(HEADS) and not word[:-1].endswith(NOT_BODIES):
+        return 1
+    for k in (2, 3):
+        office = lexicon.titles().get(word[-k:])
+        if len(word) > k + 1 and office is not None and office.kind == "office" and word[:-k].endswith(HEADS) and \
+                not word[:-k].endswith(NOT_BODIES):
+            return k
+    return 0
+
+
+# A newspaper or magazine by its title: 《纽约时报》, 美国《时代》周刊. NER corpora tag it as a body.
+_PERIODICAL = re.compile(r"《([^《》的]{1,12}?(?:报|新闻|周刊|杂志|画报|月刊))》|"
+                         r"《([^《》的]{1,10})》(?:周刊|杂志|月刊)")
+
+
+def _periodicals(text: str, tokens: list[Token]) -> list[tuple[int, int, str]]:
+    """Periodicals by their titles, with the place before the title when there is one (美国《科学》杂志)."""
+    places = {t.end: t.start for t in tokens if t.pos == "ns" and t.word in lexicon.places()}
+    out = []
+    for m in _PERIODICAL.finditer(text):
+        if m.start() in places:  # 华北《人民日报》: the place and the whole title
+            out.append((places[m.start()], m.end(), "periodical"))
+        else:
+            out.append((*(m.span(1) if m.group(1) else m.span()), "periodical"))
+    return out
+
+
+# Kinds of team (工作队, 医疗队, 足球队): a word of these before 队 names no one team.
+_TEAM_KINDS = frozenset("""
+工作 医疗 考察 登山 代表 运动 宣传 巡逻 消防 救援 突击 游击 生产 服务 志愿 护卫 施工 测量 勘探 爆破 演出
+拉拉 啦啦 先锋 干部 参赛 全体 集训 国家 预备 青年 少年 女子 男子 篮球 足球 排球 网球 冰球 手球 水球 垒球 棒球
+田径 游泳 体操 射击 举重 跳水 摔跤 柔道 拳击 击剑 赛艇 帆船 武术 围棋 象棋 桥牌 民兵 抢险 侦察 仪仗 军乐
+合唱 舞蹈 文工 艺术 杂技 秧歌 腰鼓 科考 探险 地质 水文 联合 混合 主力 替补 后备 甲级 乙级 客队 主队 各个 这支
+""".split())
+
+
+def _club_teams(tokens: list[Token]) -> list[tuple[int, int, str]]:
+    """五牛队, 海狮/nz 队: a club's team by its sponsor's or mascot's name (NER corpora tag it)."""
+    out = []
+    for k, tok in enumerate(tokens):
+        if tok.word == "队" and k > 0:
+            stem = tokens[k - 1]
+            start = stem.start
+        elif len(tok.word) == 3 and tok.word.endswith("队"):
+            stem, start = tok, tok.start
+        else:
+            continue
+        name = stem.word if stem is not tok else tok.word[:-1]
+        if len(name) == 2 and name not in _TEAM_KINDS and stem.pos in {"n", "nz", "nr", "j", "m", "nt"} and \
+                word_frequency(name) < 100 and not name.startswith(("第", "一", "两", "这", "那", "各", "该", "本")):
+            out.append((start, tok.end, "club-team"))
+    return out
+
+
+def _tagged_bodies(tokens: list[Token]) -> list[tuple[int, int, str]]:
+    """jieba's nt words that name bodies, with the places and ordinals before them and 组织 after them.
+
+    中国|全国政协, 第六届|全国人大, 欧佩克|组织: NER corpora take these into the name.
+    """
+    out = []
+    for k, tok in enumerate(tokens):
+        if not _tagged_body(tok):
+            continue
+        first, last = k, k
+        while first > 0 and tokens[first - 1].pos == "ns" and tokens[first - 1].word in lexicon.places():
+            first -= 1
+        if first == k and k > 0 and tokens[k - 1].pos == "m" and tokens[k - 1].word.endswith("届"):
+            first -= 1
+        if k + 1 < len(tokens) and tokens[k + 1].word in {"组织", "中央", "总部", "理事会", "秘书处"}:
+            last += 1  # 欧佩克|组织, 致公党|中央
+        out.append((tokens[first].start, tokens[last].end, "pos-nt"))
+    return out
+
+
+def _bare_body_before_title(tokens: list[Token]) -> list[tuple[int, int, str]]:
+    """市委书记/n, 省委常委/j, 内阁会议/n: jieba joins a bare body to the office or meeting after it."""
+    titles = lexicon.titles()
+    out = []
+    for tok in tokens:
+        for k in (2, 3):
+            if tok.word[:k] in BARE_BODIES | {"党委", "团委"} and (tok.word[k:] in titles or tok.word[k:] == "会议"):
+                out.append((tok.start, tok.start + k, "bare-body"))
+    return out
+
+
+def _from_place(tokens: list[Token], first: int, head: int) -> int:
+    """航线|阿根廷|航空公司: common nouns before the first place in a name are not part of it."""
+    place = next((k for k in range(first, head) if tokens[k].pos == "ns"), None)
+    if place is not None and place > first and all(t.pos in {"n", "vn", "v"} for t in tokens[first:place]):
+        return place
+    return first
+
+
 def _no_person(tokens: list, i: int) -> bool | None:
     """Person tags do not extend a body's name: jieba tags 荣获 and 卫星 as names."""
-    return False if tokens[i].pos.startswith("nr") else None
+    return _town(tokens[i]) if tokens[i].pos.startswith("nr") else None
+
+
+def _town(tok: Token) -> bool:
+    """薛埠镇/nr: jieba reads many towns and villages as persons' names."""
+    return len(tok.word) >= 3 and tok.word[-1] in "镇乡村县" and tok.word not in lexicon.persons()
 
 
 class OrganizationExtractor:
@@ -150,7 +350,9 @@ class OrganizationExtractor:
     requires: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, generic: bool = False) -> None:
-        self.generic = generic  # keep 县委, 党委 …: NER corpora tag them, the archive's guidelines do not
+        # Follow NER corpora, not the archive's guidelines: keep bare bodies (县委, 党委), and take jieba's nt
+        # words, periodicals, club teams, 十五大 and the NER_HEADS as bodies.
+        self.generic = generic
 
     def __call__(self, doc: Doc) -> None:
         gaz = lexicon.organizations()
@@ -159,16 +361,29 @@ class OrganizationExtractor:
             found: list[tuple[int, int, str]] = [(s, e, "place+body") for s, e in place_bodies(text)]
             for start, end, _surface, _entry in gaz.finditer(text):
                 found.append((start, end, "gazetteer"))
-            found.extend(self._chunks(doc, index))
+            found.extend(self._chunks(doc, index, self.generic))
             if self.generic:  # NER corpora tag bare bodies too (县委, 国会, 代表团)
                 found.extend((t.start, t.end, "bare-body") for t in doc.tokens[index] if t.word in BARE_BODIES)
+                found.extend(_bare_body_before_title(doc.tokens[index]))
+                found.extend(_tagged_bodies(doc.tokens[index]))
+                found.extend(_periodicals(text, doc.tokens[index]))
+                found.extend(_club_teams(doc.tokens[index]))
+                found.extend((m.start(), m.end(), "congress") for m in _CONGRESS.finditer(text)
+                             if not text.startswith(("洲", "湖", "学"), m.end()))
+            found.extend(_short_names(doc.tokens[index], self.generic))
             found = self._join_prefixes(text, found)
             found.extend((t.start, t.end, "committee-coreference") for t in doc.tokens[index]
                          if t.word in {"省委", "市委", "县委"})
             found.extend((m.start(), m.end(), "body-coreference") for m in _THIS_BODY.finditer(text))
+            # Single nouns after a name: 门 in 司法部/nt 门/n (not 和 in 中国足协/nt 和/c, though 协和 is a word).
+            singles = {t.start: t.word for t in doc.tokens[index] if len(t.word) == 1 and t.pos in _NOUN_TAGS}
+            bounds = {t.start for t in doc.tokens[index]}
             # Longest first, so that 中共河北省委员会 beats 河北省 and 委员会.
             for start, end, rule in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
                 surface = text[start:end]
+                if (end in singles or (end not in bounds and end < len(text))) and text[end] not in "长员人" and \
+                        word_frequency(text[end - 1:end + 1]) >= 100:
+                    continue  # 司法部/nt 门/n, 司法部门/n: the name ends inside 部门 (but 财政部|长 is the minister)
                 if rule == "committee-coreference" and not self.generic:
                     referent = self._committee_referent(doc, surface)
                     if referent:
@@ -223,31 +438,46 @@ class OrganizationExtractor:
         return named.pop() if len(named) == 1 else ""
 
     @staticmethod
-    def _chunks(doc: Doc, index: int) -> list[tuple[int, int, str]]:
+    def _chunks(doc: Doc, index: int, generic: bool = False) -> list[tuple[int, int, str]]:
         tokens = doc.tokens[index]
         out = []
         for i, tok in enumerate(tokens):
-            if not tok.word.endswith(HEADS) or tok.word.endswith(NOT_BODIES) or tok.pos in {"v", "vd", "d", "p"}:
+            # 农业部长 → 农业部 + 长, 公司总裁 → 公司 + 总裁: NER corpora tag the body inside the title.
+            title = _title_after_head(tok.word) if generic else 0
+            word = tok.word[:len(tok.word) - title]
+            heads = HEADS + NER_HEADS if generic else HEADS
+            if not word.endswith(heads) or word.endswith(NOT_BODIES) or tok.pos in {"v", "vd", "d", "p"}:
                 continue
-            first = extend_left(tokens, i, max_chars=20, allow=_no_person)
-            name = span_text(tokens, first, i)
+            if not word.endswith(HEADS) and word.endswith(_SHORT_NER_HEADS) and len(word) < 3:
+                continue
+            allow = _no_person
+            if generic and word.endswith(_COMPANY_HEADS) and i > 0 and tokens[i - 1].pos.startswith("nr"):
+                allow = _named_after(i - 1)  # 休斯公司, 劳拉公司: a company named after a person
+            first = extend_left(tokens, i, max_chars=20, allow=allow)
+            first = _over_verbs(tokens, first, i)
+            first = _from_place(tokens, first, i)
+            name = span_text(tokens, first, i)[:len(span_text(tokens, first, i)) - title]
             modifiers = tokens[first:i]
             lead = tokens[first]
             if len(lead.word) <= 2 and lead.pos not in {"ns", "nt", "j"} and \
                     name[len(lead.word):] in lexicon.organizations():
                 continue  # 报|国务院, 应报|国务院: the known name alone
-            if len(tok.word) == 1 and (len(name) < 4 or any(t.pos == "m" for t in modifiers)):
+            if len(word) == 1 and (len(name) < 4 or any(t.pos == "m" for t in modifiers)):
                 continue  # 分析局, 局胜一局: a one-character head needs a real name before it
-            if tok.word.endswith("队") and not any(t.pos in {"ns", "nt"} for t in modifiers) and \
+            if word.endswith("队") and not any(t.pos in {"ns", "nt"} for t in modifiers) and \
                     not _team_of_place(name):
                 continue  # 中国队 is a team; 工作队 and 部队 name no one
-            if tok.word in HEADS and len(tok.word) <= 2 and not modifiers:
+            if word in HEADS and len(word) <= 2 and not modifiers:
                 continue
-            if not any(t.pos in {"ns", "nt", "nz", "j", "n", "vn", "eng"} for t in modifiers) and \
-                    len(tok.word) < 4 and not _team_of_place(name):
+            if not any(t.pos in {"ns", "nt", "nz", "j", "n", "vn", "eng"} or _town(t) for t in modifiers) and \
+                    allow is _no_person \
+                    and not title and len(word) < 4 and not _team_of_place(name):
                 continue
+            if generic and word.endswith(_KIND_HEADS) and allow is _no_person and \
+                    not any(t.pos in _NAME_TAGS for t in modifiers):
+                continue  # 保险公司, 工作委员会: a kind of body, not a name (the archive keeps them as optional)
             if len(name) >= 3:
-                out.append((tokens[first].start, tok.end, "head-chunk"))
+                out.append((tokens[first].start, tok.end - title, "head-chunk"))
         return out
 
     @staticmethod
