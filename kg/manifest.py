@@ -1,0 +1,66 @@
+"""The build manifest of a store: what each input file gave it (cache key, article graphs, failure, warnings).
+
+It lives in the store's folder, so that the next build can tell unchanged files from new, changed and removed
+ones by their keys alone, without reading anything they gave before. A manifest marked incomplete belongs to a
+store whose update was interrupted: the next build rebuilds that store from scratch.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.store import write_atomic
+
+FILENAME = "kg-manifest.json"
+FORMAT = 1
+
+
+@dataclass
+class FileEntry:
+    """One input file: its extraction-cache key, the named graphs of its articles, why it failed, its warnings."""
+
+    key: str
+    graphs: list[str] = field(default_factory=list)
+    failure: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Manifest:
+    """Input file name → what it gave, for the extractor ``version`` (a code hash: new rules change every key)."""
+
+    version: str
+    files: dict[str, FileEntry] = field(default_factory=dict)
+    complete: bool = True
+
+    @classmethod
+    def load(cls, folder: str | Path) -> Manifest | None:
+        """The manifest in a store folder; None if there is none, or it is unreadable or of another format."""
+        try:
+            data = json.loads((Path(folder) / FILENAME).read_text(encoding="utf-8"))
+            if data.get("format") != FORMAT:
+                return None
+            files = {name: FileEntry(*row) for name, row in data["files"].items()}
+            return cls(data["version"], files, bool(data["complete"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def save(self, folder: str | Path) -> Path:
+        data = {"format": FORMAT, "version": self.version, "complete": self.complete,
+                "files": {name: [e.key, e.graphs, e.failure, e.warnings] for name, e in sorted(self.files.items())}}
+        return write_atomic(Path(folder) / FILENAME, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+
+    @property
+    def articles(self) -> int:
+        return sum(len(e.graphs) for e in self.files.values())
+
+    def shared_graphs(self) -> set[str]:
+        """Graphs that two files claim (two files of one name in different folders give the same article IRIs)."""
+        seen: set[str] = set()
+        shared: set[str] = set()
+        for entry in self.files.values():
+            for graph in entry.graphs:
+                (shared if graph in seen else seen).add(graph)
+        return shared
