@@ -8,6 +8,7 @@ store whose update was interrupted: the next build rebuilds that store from scra
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,12 +20,27 @@ FORMAT = 1
 
 @dataclass
 class FileEntry:
-    """One input file: its extraction-cache key, the named graphs of its articles, why it failed, its warnings."""
+    """One input file: its extraction-cache key, the named graphs of its articles, why it failed, its warnings.
+
+    ``stamp`` is the size and modification time (ns) of the file, or of the archive it is a member of, when it was
+    read: a file whose stamp has not changed is taken to be unchanged, as make and git's index take it.
+    """
 
     key: str
     graphs: list[str] = field(default_factory=list)
     failure: str = ""
     warnings: list[str] = field(default_factory=list)
+    stamp: list[int] = field(default_factory=list)
+    archive: str = ""
+
+
+def stamp(path: str | Path) -> list[int]:
+    """[size, mtime in ns] of a file; [] if it cannot be read."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return []
+    return [info.st_size, info.st_mtime_ns]
 
 
 @dataclass
@@ -34,6 +50,8 @@ class Manifest:
     version: str
     files: dict[str, FileEntry] = field(default_factory=dict)
     complete: bool = True
+    triples: int = 0  # in the merged graph
+    entities: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def load(cls, folder: str | Path) -> Manifest | None:
@@ -43,18 +61,28 @@ class Manifest:
             if data.get("format") != FORMAT:
                 return None
             files = {name: FileEntry(*row) for name, row in data["files"].items()}
-            return cls(data["version"], files, bool(data["complete"]))
+            return cls(data["version"], files, bool(data["complete"]), int(data["triples"]), dict(data["entities"]))
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
     def save(self, folder: str | Path) -> Path:
-        data = {"format": FORMAT, "version": self.version, "complete": self.complete,
-                "files": {name: [e.key, e.graphs, e.failure, e.warnings] for name, e in sorted(self.files.items())}}
+        data = {"format": FORMAT, "version": self.version, "complete": self.complete, "triples": self.triples,
+                "entities": self.entities,
+                "files": {name: [e.key, e.graphs, e.failure, e.warnings, e.stamp, e.archive]
+                          for name, e in sorted(self.files.items())}}
         return write_atomic(Path(folder) / FILENAME, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
     @property
     def articles(self) -> int:
         return sum(len(e.graphs) for e in self.files.values())
+
+    def archives(self) -> dict[str, list[str]]:
+        """Archive → the names of its members that the manifest has."""
+        members: dict[str, list[str]] = {}
+        for name, entry in self.files.items():
+            if entry.archive:
+                members.setdefault(entry.archive, []).append(name)
+        return members
 
     def shared_graphs(self) -> set[str]:
         """Graphs that two files claim (two files of one name in different folders give the same article IRIs)."""

@@ -15,6 +15,7 @@ import os
 import re
 import shutil
 import tempfile
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
@@ -22,7 +23,7 @@ from typing import BinaryIO
 import pyoxigraph as ox
 from pyoxigraph import Store
 from rdflib import BNode, Graph, Literal, URIRef, Variable
-from rdflib.namespace import RDFS, SKOS, XSD
+from rdflib.namespace import RDF, RDFS, SKOS, XSD
 from rdflib.query import Result
 
 from kg.namespace import KG, KGR
@@ -136,6 +137,7 @@ class StoreBuilder:
 
 
 LABELS = (ox.NamedNode(str(RDFS.label)), ox.NamedNode(str(SKOS.altLabel)))
+_TYPE = ox.NamedNode(str(RDF.type))
 # Default-graph triples of the dropped articles that no other article states; run before their graphs go.
 _UNSTATED = """
 DELETE { ?s ?p ?o } WHERE {
@@ -144,39 +146,59 @@ DELETE { ?s ?p ?o } WHERE {
   FILTER NOT EXISTS { GRAPH ?h { ?s ?p ?o } FILTER(?h NOT IN (%s)) }
 }
 """
-# The labels of some nodes, again from every article that names them, before MERGE_LABELS picks one per language.
-_RELABEL = """
-DELETE { ?node rdfs:label ?l } WHERE { VALUES ?node { %(nodes)s } ?node rdfs:label ?l } ;
-DELETE { ?node skos:altLabel ?l } WHERE { VALUES ?node { %(nodes)s } ?node skos:altLabel ?l } ;
-INSERT { ?node ?p ?l }
-WHERE { VALUES ?node { %(nodes)s } VALUES ?p { rdfs:label skos:altLabel } GRAPH ?g { ?node ?p ?l } }
-"""
-
-
-def replace_articles(store: ox.Store, dropped: Iterable[str], nquads: str) -> None:
+def replace_articles(store: ox.Store, dropped: Iterable[str], nquads: str) -> tuple[int, Counter[str]]:
     """Update a built store in place: the article graphs ``dropped`` go, the articles of ``nquads`` come in.
 
     The default graph ends as a full build would leave it: a triple stays while some article still states it,
     and the labels of every node the changed articles name are chosen again from all the articles that name it.
+    Returns how the merged graph changed: triples gained, and nodes gained per class IRI (negative for losses).
     """
     dropped = sorted(set(dropped))
     graphs = [ox.NamedNode(g) for g in dropped]
-    touched = {q.subject for g in graphs for q in store.quads_for_pattern(None, None, None, g)
-               if q.predicate in LABELS}
+    old = [q for g in graphs for q in store.quads_for_pattern(None, None, None, g)]
+    added = list(ox.parse(nquads.encode("utf-8"), format=ox.RdfFormat.N_QUADS)) if nquads else []
+    subjects = {q.subject for q in old} | {q.subject for q in added}  # only their triples can change
+    size, classes = _census(store, subjects)
+    touched = {q.subject for q in old if q.predicate in LABELS}
     for i in range(0, len(dropped), 200):
         names = " ".join(f"<{g}>" for g in dropped[i:i + 200])
         store.update(_UNSTATED % (names, ", ".join(f"<{g}>" for g in dropped)))
     for graph in graphs:
         store.remove_graph(graph)
-    added = list(ox.parse(nquads.encode("utf-8"), format=ox.RdfFormat.N_QUADS)) if nquads else []
     store.extend(added)
     store.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in added)
     touched |= {q.subject for q in added if q.predicate in LABELS}
+    for node in touched:
+        _relabel(store, node)
     ordered = sorted(str(node) for node in touched)
     for i in range(0, len(ordered), 200):
-        nodes = " ".join(ordered[i:i + 200])
-        store.update(_RELABEL % {"nodes": nodes}, prefixes=PREFIXES)
-        store.update(MERGE_LABELS % f"VALUES ?node {{ {nodes} }}", prefixes=PREFIXES)
+        store.update(MERGE_LABELS % f"VALUES ?node {{ {' '.join(ordered[i:i + 200])} }}", prefixes=PREFIXES)
+    new_size, new_classes = _census(store, subjects)
+    new_classes.subtract(classes)
+    return new_size - size, new_classes
+
+
+def _census(store: ox.Store, subjects: Iterable[ox.NamedNode]) -> tuple[int, Counter[str]]:
+    """Triples of the merged graph about these subjects, and their classes."""
+    size, classes = 0, Counter()
+    for subject in subjects:
+        for quad in store.quads_for_pattern(subject, None, None, ox.DefaultGraph()):
+            size += 1
+            if quad.predicate == _TYPE:
+                classes[quad.object.value] += 1
+    return size, classes
+
+
+def _relabel(store: ox.Store, node: ox.NamedNode) -> None:
+    """The node's labels in the merged graph, again from every article that names it (MERGE_LABELS picks after).
+
+    One query per node and property, with both written in: Oxigraph then reads only that node's index range.
+    """
+    for prop in LABELS:
+        for quad in list(store.quads_for_pattern(node, prop, None, ox.DefaultGraph())):
+            store.remove(quad)
+        found = store.query(f"SELECT DISTINCT ?l WHERE {{ GRAPH ?g {{ {node} {prop} ?l }} }}")
+        store.extend(ox.Quad(node, prop, row["l"], ox.DefaultGraph()) for row in found)
 
 
 def default_graph_size(store: ox.Store) -> int:

@@ -21,11 +21,11 @@ from kg import mapping, oxigraph_store
 from kg.align import AlignmentComponent
 from kg.cache import ExtractionCache, code_version
 from kg.extract import EXTRACTORS, check_order, extract
-from kg.manifest import FileEntry, Manifest
+from kg.manifest import FileEntry, Manifest, stamp
 from kg.namespace import KG
 from kg.reader import ReadError, read_source
 from kg.resolve import ArticleFacts, resolve
-from kg.sources import Source, count_inputs, iter_sources
+from kg.sources import Source, count_inputs, input_files, is_archive, iter_sources
 from kg.store import NQuadsWriter, new_graph, nquads, remove_leftovers, save, write_atomic
 
 PIPELINE = (*EXTRACTORS, AlignmentComponent())
@@ -73,6 +73,7 @@ class FileFacts:
     failure: str = ""
     warnings: list[str] = field(default_factory=list)
     key: str = ""  # its extraction-cache key, when a cache is used
+    archive: str = ""  # the archive it is a member of
 
 
 def process_file(source: Source | str | Path, cache: ExtractionCache | None = None) -> FileFacts:
@@ -93,10 +94,10 @@ def process_file(source: Source | str | Path, cache: ExtractionCache | None = No
     try:
         articles = read_source(source)
     except ReadError as exc:
-        return FileFacts(source.name, failure=exc.reason)
+        return FileFacts(source.name, failure=exc.reason, archive=source.archive)
     facts = [resolve(extract(a, PIPELINE)) for a in articles]
     done = FileFacts(source.name, facts, [nquads(mapping.article_iri(f), mapping.triples(f)) for f in facts],
-                     warnings=[w for a in articles for w in a.warnings], key=key)
+                     warnings=[w for a in articles for w in a.warnings], key=key, archive=source.archive)
     if key:
         cache.put(key, done)
     return done
@@ -289,73 +290,97 @@ class _Plan:
     """An update of a built store: the input files as they are now, and those to extract again or drop."""
 
     manifest: Manifest
-    keys: dict[str, str]  # every input file's cache key
+    keys: dict[str, str]  # every input file's cache key, in input order
     changed: list[str]  # new or changed files, in input order
     removed: list[str]
+    paths: list[Path]  # the files and archives to open to read the changed files
+    restamped: dict[str, list[int]]  # unchanged files with a new size or time
 
 
 def _plan_update(inputs: list[str | Path], location: Path, cache: ExtractionCache) -> _Plan | None:
     """The files to update the store at ``location`` with; None where rebuilding is right, or faster.
 
-    Each file's key is its cache key (a hash of its name, its bytes and the extractor), so a file is read and
-    hashed, never extracted, to know it is unchanged.
+    A file whose size and modification time are those the manifest has is unchanged; any other is read and
+    hashed (its cache key: its name, its bytes and the extractor), never extracted, to know whether it changed.
+    An archive whose stamp is unchanged is not opened.
     """
     manifest = Manifest.load(location) if oxigraph_store.is_store(location) else None
     if manifest is None or not manifest.complete or manifest.version != cache.version:
         return None
+    archives = manifest.archives()
     keys: dict[str, str] = {}
-    for source in iter_sources(inputs):
-        try:
-            keys[source.name] = "" if source.problem else cache.key(source.name, source.read())
-        except OSError:
-            keys[source.name] = ""  # unreadable now: extracted again, so the build reports why
-    changed = [name for name, key in keys.items()
-               if not key or name not in manifest.files or manifest.files[name].key != key]
+    changed: list[str] = []
+    restamped: dict[str, list[int]] = {}
+    paths: list[Path] = []
+    for path in input_files(inputs):
+        name, now = str(path), stamp(path)
+        members = archives.get(name) if is_archive(path) else [name] if name in manifest.files else None
+        if members and now and all(manifest.files[m].stamp == now for m in members):
+            keys.update((m, manifest.files[m].key) for m in members)
+            continue
+        opened = False
+        for source in iter_sources([path]):
+            try:
+                key = "" if source.problem else cache.key(source.name, source.read())
+            except OSError:
+                key = ""  # unreadable now: extracted again, so that the build says why
+            keys[source.name] = key
+            entry = manifest.files.get(source.name)
+            if not key or entry is None or entry.key != key:
+                changed.append(source.name)
+                opened = True
+            elif entry.stamp != now:
+                restamped[source.name] = now  # touched, same bytes: nothing to extract
+        if opened:
+            paths.append(path)
     removed = [name for name in manifest.files if name not in keys]
     if len(changed) + len(removed) > max(UPDATE_LIMIT, len(keys) // 10):
         return None
-    if any(g in manifest.shared_graphs() for name in changed + removed for g in manifest.files.get(name, _NONE).graphs):
+    shared = manifest.shared_graphs()
+    if shared and any(g in shared for name in changed + removed for g in manifest.files.get(name, _NONE).graphs):
         return None
-    return _Plan(manifest, keys, changed, removed)
+    return _Plan(manifest, keys, changed, removed, paths, restamped)
 
 
-def _update_store(inputs: list[str | Path], out: Path, location: Path, plan: _Plan, report: BuildReport, progress: bool,
-                  jobs: int, cache: ExtractionCache) -> Path:
+def _update_store(inputs: list[str | Path], out: Path, location: Path, plan: _Plan, report: BuildReport,
+                  progress: bool, jobs: int, cache: ExtractionCache) -> Path:
     """Extract the plan's changed files and replace their articles' graphs in the store, in place.
 
     The manifest is marked incomplete while the store changes: if this is interrupted, the next build rebuilds.
     """
     manifest = plan.manifest
     wanted = set(plan.changed)
-    sources = (s for s in iter_sources(inputs) if s.name in wanted)
-    jobs = jobs or auto_jobs(len(wanted))
-    extracted = BuildReport()
-    done = list(iter_files(sources, extracted, progress and len(wanted) > 1, jobs, cache, total=len(wanted)))
+    stamps: dict[str, list[int]] = {}
+    sources = _stamped((s for s in iter_sources(plan.paths) if s.name in wanted), stamps)
+    jobs = min(jobs or os.cpu_count() or 1, auto_jobs(len(wanted)))  # a pool pays only for many files
+    done = list(iter_files(sources, BuildReport(), progress and len(wanted) > 1, jobs, cache, total=len(wanted)))
     dropped = [g for name in plan.changed + plan.removed for g in manifest.files.get(name, _NONE).graphs]
     stale = {manifest.files[name].key for name in plan.changed + plan.removed if name in manifest.files}
-    new_graphs = {g for d in done for g in _graphs(d)}
-    claimed = {g for name, e in manifest.files.items() if name not in wanted and name not in plan.removed
-               for g in e.graphs}
-    if new_graphs & claimed:  # a new file gives the IRIs of another file's articles (same name elsewhere)
+    kept = {g for name, e in manifest.files.items() if name not in wanted and name not in plan.removed
+            for g in e.graphs}
+    if any(g in kept for d in done for g in _graphs(d)):  # a new file gives another file's article IRIs
         return _rebuild_store(inputs, out, location, report, progress, jobs, cache)
     store = oxigraph_store.ox.Store(str(location))
     try:
         manifest.complete = False
         manifest.save(location)
-        oxigraph_store.replace_articles(store, dropped, "".join(q for d in done for q in d.quads))
+        triples, classes = oxigraph_store.replace_articles(store, dropped, "".join(q for d in done for q in d.quads))
         for name in plan.removed:
             del manifest.files[name]
         for d in done:
-            manifest.files[d.path] = FileEntry(d.key, _graphs(d), d.failure, d.warnings)
+            manifest.files[d.path] = _entry(d, stamps)
+        for name, now in plan.restamped.items():
+            manifest.files[name].stamp = now
+        manifest.triples += triples
+        for name in CLASSES:
+            manifest.entities[name] = manifest.entities.get(name, 0) + classes[str(KG[name])]
         store.flush()
         manifest.complete = True
         manifest.save(location)
-        _report_from_manifest(manifest, plan.keys, report)
-        report.triples = oxigraph_store.default_graph_size(store)
-        report.entities = oxigraph_store.class_counts(store, CLASSES)
     finally:
         del store
         gc.collect()  # pyoxigraph closes the database when the Store object goes
+    _report_from_manifest(manifest, plan.keys, report)
     cache.discard(stale - set(plan.keys.values()))
     report.cache_pruned = True
     report.outputs["store"] = str(location)
@@ -366,12 +391,26 @@ _NONE = FileEntry("")
 UPDATE_LIMIT = 1000  # files changed, added or removed that a store is updated with rather than rebuilt (or 10 %)
 
 
+def _stamped(sources: Iterable[Source], stamps: dict[str, list[int]]) -> Iterator[Source]:
+    """The sources, each file's (or its archive's) stamp taken before a worker reads it: a later edit shows."""
+    for source in sources:
+        where = source.archive or source.name
+        if where not in stamps:
+            stamps[where] = stamp(where)
+        yield source
+
+
+def _entry(done: FileFacts, stamps: dict[str, list[int]]) -> FileEntry:
+    stamped = stamps.get(done.archive or done.path, [])
+    return FileEntry(done.key, _graphs(done), done.failure, done.warnings, stamped, done.archive)
+
+
 def _graphs(done: FileFacts) -> list[str]:
     return [str(mapping.article_iri(f)) for f in done.facts]
 
 
 def _report_from_manifest(manifest: Manifest, keys: dict[str, str], report: BuildReport) -> None:
-    """The counts of a whole build, from what each file gave (in input order, as a full build reports them)."""
+    """The figures of a whole build, from what each file gave (in input order, as a full build reports them)."""
     for name in keys:
         entry = manifest.files[name]
         report.files += 1
@@ -381,6 +420,8 @@ def _report_from_manifest(manifest: Manifest, keys: dict[str, str], report: Buil
         else:
             report.articles += len(entry.graphs)
             report.warnings.extend((name, w) for w in entry.warnings)
+    report.triples = manifest.triples
+    report.entities = {name: manifest.entities.get(name, 0) for name in CLASSES}
 
 
 def _rebuild_store(inputs: list[str | Path], out: Path, location: Path, report: BuildReport, progress: bool,
@@ -393,12 +434,13 @@ def _rebuild_store(inputs: list[str | Path], out: Path, location: Path, report: 
     quads = NQuadsWriter(scratch[0], triples=scratch[1])
     manifest = Manifest(cache.version if cache is not None else code_version())
     files, archives = count_inputs(inputs)
+    stamps: dict[str, list[int]] = {}
     builder = None
     try:
-        sources = iter_sources(inputs)
+        sources = _stamped(iter_sources(inputs), stamps)
         for done in iter_files(sources, report, progress and files + archives > 1,
                                jobs or auto_jobs(files + 1000 * archives), cache, None if archives else files):
-            manifest.files[done.path] = FileEntry(done.key, _graphs(done), done.failure, done.warnings)
+            manifest.files[done.path] = _entry(done, stamps)
             for lines in done.quads:
                 quads.write(lines)
         if report.articles == 0:
@@ -408,8 +450,8 @@ def _rebuild_store(inputs: list[str | Path], out: Path, location: Path, report: 
         builder.load(scratch[0], oxigraph_store.ox.RdfFormat.N_QUADS)
         builder.load(scratch[1], oxigraph_store.ox.RdfFormat.N_TRIPLES)
         builder.finish()
-        report.triples = oxigraph_store.default_graph_size(builder.store)
-        report.entities = oxigraph_store.class_counts(builder.store, CLASSES)
+        report.triples = manifest.triples = oxigraph_store.default_graph_size(builder.store)
+        report.entities = manifest.entities = oxigraph_store.class_counts(builder.store, CLASSES)
         if cache is not None:  # without keys the next build cannot tell what changed
             manifest.save(builder.folder)
         report.outputs["store"] = str(builder.commit())

@@ -333,3 +333,46 @@ def test_export_from_a_store_streams_every_format(stored, tmp_path):
     assert len(load(tmp_path / "g.jsonld")) == oxigraph_store.default_graph_size(store)
     with pytest.raises(ValueError, match="one Oxigraph store"):
         export([location, stored[0] / "graph.ttl"], "ttl", tmp_path / "x.ttl")
+
+
+def test_files_with_their_old_size_and_time_are_not_read(tmp_path, monkeypatch):
+    corpus = write_corpus(tmp_path / "corpus")
+    out = tmp_path / "out"
+    build([corpus], out, html=False, check=False, progress=False, store=out / "db", cache=out / "cache")
+    (corpus / "shanxi.md").write_text("### 标题\n\n    山西省人民委员会决定扩建学校。\n", encoding="utf-8")
+    read = []
+    real = pipeline.Source.read
+    monkeypatch.setattr(pipeline.Source, "read", lambda self: read.append(Path(self.name).name) or real(self))
+    plan = pipeline._plan_update([corpus], out / "db", pipeline.ExtractionCache(out / "cache"))
+    assert read == ["shanxi.md"] and [Path(n).name for n in plan.changed] == ["shanxi.md"]
+
+
+def test_an_archive_is_opened_only_when_it_changed(tmp_path, monkeypatch):
+    import zipfile
+
+    from kg import sources
+
+    corpus = write_corpus(tmp_path / "corpus")
+    archive = tmp_path / "month.zip"
+
+    def pack(extra: str) -> None:
+        with zipfile.ZipFile(archive, "w") as z:
+            for path in sorted(corpus.iterdir()):
+                z.writestr(f"month/{path.name}", path.read_bytes())
+            z.writestr("month/extra.md", extra)
+
+    pack("### 标题\n\n    北京市人民委员会决定扩建学校。\n")
+    out = tmp_path / "out"
+    build([archive], out, html=False, check=False, progress=False, store=out / "db", cache=out / "cache")
+    opened = []
+    real = sources._members
+    monkeypatch.setattr(sources, "_members", lambda path: opened.append(path) or real(path))
+    cache = pipeline.ExtractionCache(out / "cache")
+    assert pipeline._plan_update([archive], out / "db", cache).changed == [] and opened == []
+    pack("### 标题\n\n    天津市人民委员会决定扩建医院。\n")
+    plan = pipeline._plan_update([archive], out / "db", cache)
+    assert plan.changed == [f"{archive}/month/extra.md"] and opened == [archive]
+    build([archive], out, html=False, check=False, progress=False, store=out / "db", cache=out / "cache")
+    fresh = tmp_path / "fresh"
+    build([archive], fresh, html=False, check=False, progress=False, store=fresh / "db", cache=None)
+    assert dataset(out / "db") == dataset(fresh / "db")
