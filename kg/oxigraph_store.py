@@ -65,6 +65,13 @@ def is_store(path: str | Path) -> bool:
     return path.is_dir() and (path / "CURRENT").is_file() and (path / "IDENTITY").is_file()
 
 
+def has_merged_graph(path: str | Path) -> bool:
+    """Whether a store is one ``kg build --store`` wrote: the merged graph in its default graph, articles beside."""
+    from kg.manifest import FILENAME
+
+    return is_store(path) and (Path(path) / FILENAME).is_file()
+
+
 def open_store(path: str | Path) -> ox.Store:
     """An existing store, read-only (so that a server or another reader can have it open at the same time)."""
     path = Path(path)

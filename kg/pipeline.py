@@ -452,8 +452,7 @@ def _rebuild_store(inputs: list[str | Path], out: Path, location: Path, report: 
         builder.finish()
         report.triples = manifest.triples = oxigraph_store.default_graph_size(builder.store)
         report.entities = manifest.entities = oxigraph_store.class_counts(builder.store, CLASSES)
-        if cache is not None:  # without keys the next build cannot tell what changed
-            manifest.save(builder.folder)
+        manifest.save(builder.folder)
         report.outputs["store"] = str(builder.commit())
     except BaseException:
         if builder is not None:
