@@ -2,7 +2,8 @@
 
 It lives in the store's folder, so that the next build can tell unchanged files from new, changed and removed
 ones by their keys alone, without reading anything they gave before. A manifest marked incomplete belongs to a
-store whose update was interrupted: the next build rebuilds that store from scratch.
+store whose update was interrupted (a marker file says so while an update runs): the next build rebuilds that
+store from scratch.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from kg.store import write_atomic
 
 FILENAME = "kg-manifest.json"
+UPDATING = "kg-manifest.updating"
 FORMAT = 1
 
 
@@ -49,7 +51,7 @@ class Manifest:
 
     version: str
     files: dict[str, FileEntry] = field(default_factory=dict)
-    complete: bool = True
+    complete: bool = True  # False while an update runs, and after one was interrupted
     triples: int = 0  # in the merged graph
     entities: dict[str, int] = field(default_factory=dict)
 
@@ -61,16 +63,25 @@ class Manifest:
             if data.get("format") != FORMAT:
                 return None
             files = {name: FileEntry(*row) for name, row in data["files"].items()}
-            return cls(data["version"], files, bool(data["complete"]), int(data["triples"]), dict(data["entities"]))
+            complete = not (Path(folder) / UPDATING).exists()
+            return cls(data["version"], files, complete, int(data["triples"]), dict(data["entities"]))
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
     def save(self, folder: str | Path) -> Path:
-        data = {"format": FORMAT, "version": self.version, "complete": self.complete, "triples": self.triples,
+        data = {"format": FORMAT, "version": self.version, "triples": self.triples,
                 "entities": self.entities,
                 "files": {name: [e.key, e.graphs, e.failure, e.warnings, e.stamp, e.archive]
                           for name, e in sorted(self.files.items())}}
-        return write_atomic(Path(folder) / FILENAME, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        path = write_atomic(Path(folder) / FILENAME, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        (Path(folder) / UPDATING).unlink(missing_ok=True)
+        self.complete = True
+        return path
+
+    def begin_update(self, folder: str | Path) -> None:
+        """Mark the store as being changed, until the next ``save``."""
+        (Path(folder) / UPDATING).touch()
+        self.complete = False
 
     @property
     def articles(self) -> int:

@@ -362,8 +362,7 @@ def _update_store(inputs: list[str | Path], out: Path, location: Path, plan: _Pl
         return _rebuild_store(inputs, out, location, report, progress, jobs, cache)
     store = oxigraph_store.ox.Store(str(location))
     try:
-        manifest.complete = False
-        manifest.save(location)
+        manifest.begin_update(location)
         triples, classes = oxigraph_store.replace_articles(store, dropped, "".join(q for d in done for q in d.quads))
         for name in plan.removed:
             del manifest.files[name]
@@ -375,7 +374,6 @@ def _update_store(inputs: list[str | Path], out: Path, location: Path, plan: _Pl
         for name in CLASSES:
             manifest.entities[name] = manifest.entities.get(name, 0) + classes[str(KG[name])]
         store.flush()
-        manifest.complete = True
         manifest.save(location)
     finally:
         del store
