@@ -33,8 +33,10 @@ import argparse
 import cProfile
 import csv
 import datetime as dt
+import hashlib
 import io
 import json
+import math
 import os
 import pstats
 import random
@@ -360,7 +362,7 @@ class Result:
         return min(self.builds, key=lambda r: r.seconds)
 
 
-def time_queries(graph_file: Path) -> tuple[float, list[Query]]:
+def time_queries(graph_file: Path, cli: bool = True) -> tuple[float, list[Query]]:
     """(load time, per-query figures) for every canned query over ``graph_file`` (a graph file or a store)."""
     from kg import oxigraph_store
     from kg.sparql import query as rdflib_query
@@ -382,6 +384,9 @@ def time_queries(graph_file: Path) -> tuple[float, list[Query]]:
             start = time.perf_counter()
             rows = len(list(query(graph, path, bindings)))
             evaluated = time.perf_counter() - start
+            if not cli:
+                out.append(Query(name, rows, evaluated, float("nan")))
+                continue
             cmd = [*kg_command(), "query", str(path), "--graph", str(graph_file), "--format", "csv"]  # a store too
             cmd += [a for k, v in bindings.items() for a in ("--bind", f"{k}={v}")]
             done = run(cmd, sample=False)
@@ -392,6 +397,22 @@ def time_queries(graph_file: Path) -> tuple[float, list[Query]]:
     return loaded, out
 
 
+def digest(out: Path, store: bool) -> str:
+    """A hash of what a build made: graph.ttl, or the store's whole dataset as Oxigraph dumps it (a stable order)."""
+    if not store:
+        return hashlib.sha1((out / "graph.ttl").read_bytes()).hexdigest()
+    from kg import oxigraph_store
+
+    dumped = oxigraph_store.dump(oxigraph_store.open_store(out / "db"), out / "dataset.nq",
+                                 oxigraph_store.ox.RdfFormat.N_QUADS)
+    sha = hashlib.sha1()
+    with dumped.open("rb") as fh:
+        while block := fh.read(1 << 20):
+            sha.update(block)
+    dumped.unlink()
+    return sha.hexdigest()
+
+
 def estimate(size: int, rate: float | None, jobs: int, repeat: int) -> float:
     """Seconds for one size: builds and rebuilds at ``rate`` articles/s, plus about as much again for the queries."""
     per_build = size / (rate or ASSUMED_RATE)
@@ -399,7 +420,7 @@ def estimate(size: int, rate: float | None, jobs: int, repeat: int) -> float:
 
 
 def bench(sizes: list[int], jobs: list[int], repeat: int, workdir: Path, material: Material,
-          store: bool = False) -> list[Result]:
+          store: bool = False, cli: bool = True) -> list[Result]:
     results: list[Result] = []
     rate: float | None = None
     for size in sizes:
@@ -425,10 +446,9 @@ def bench(sizes: list[int], jobs: list[int], repeat: int, workdir: Path, materia
                 result.articles, result.triples = report["articles"], report["triples"]
                 if r == 0 and j == jobs[0]:
                     print(f"size {size}: canned queries …", file=sys.stderr, flush=True)
-                    result.load, result.queries = time_queries(out / "db" if store else out / "graph.ttl")
-                    outputs.append((out / "graph.ttl").read_bytes())
-                elif r == 0:
-                    outputs.append((out / "graph.ttl").read_bytes())
+                    result.load, result.queries = time_queries(out / "db" if store else out / "graph.ttl", cli)
+                if r == 0:
+                    outputs.append(digest(out, store))
                 added = write_corpus(corpus, size, 10, material)
                 print(f"size {size}, -j {j}, run {r + 1}/{repeat}: rebuild after +10 …", file=sys.stderr, flush=True)
                 result.rebuilds.append(run(cmd).seconds)
@@ -437,7 +457,7 @@ def bench(sizes: list[int], jobs: list[int], repeat: int, workdir: Path, materia
             rate = max(rate or 0.0, result.articles / result.best.seconds)
             results.append(result)
         if len(set(outputs)) > 1:
-            print(f"warning: size {size}: graph.ttl differs between -j values", file=sys.stderr)
+            print(f"warning: size {size}: the graph differs between -j values", file=sys.stderr)
     return results
 
 
@@ -448,6 +468,10 @@ def _spread(values: list[float], digits: int = 1) -> str:
     if len(values) == 1:
         return f"{best:.{digits}f}"
     return f"{best:.{digits}f} ({best:.{digits}f}–{max(values):.{digits}f})"
+
+
+def _seconds(value: float) -> str:
+    return "–" if math.isnan(value) else f"{value:.2f}"
 
 
 def table(header: Sequence[str], rows: list[Sequence[object]]) -> str:
@@ -474,8 +498,9 @@ def report(results: list[Result], repeat: int, store: bool = False) -> str:
                "rebuild after +10 (s)", "load graph (s)", "slowest canned query (s)"), rows),
         "",
         "build: `kg build -q --no-html --no-validate -j J`, wall clock, start-up included. peak RSS: the largest "
-        "process; tree RSS: sampled sum over the process tree. rebuild: with the extraction cache. load and "
-        "queries: once per size, in process, after the first -j value's build: "
+        "process; tree RSS: sampled sum over the process tree. rebuild: with the extraction cache"
+        + (", the store updated in place. load and " if store else ". load and ")
+        + "queries: once per size, in process, after the first -j value's build: "
         + ("the Oxigraph store (`--store`), opened." if store else "rdflib, graph.ttl parsed."),
     ]
     largest = max(by_size.values(), key=lambda r: r.size)
@@ -483,7 +508,7 @@ def report(results: list[Result], repeat: int, store: bool = False) -> str:
     lines += ["", f"Canned queries at {largest.size:,} articles ({largest.triples:,} triples; {what} in "
               f"{largest.load:.2f} s):", "",
               table(("query", "rows", "in process (s)", "`kg query --format csv` (s)"),
-                    [(q.name, f"{q.rows:,}", f"{q.in_process:.3f}", f"{q.command:.2f}") for q in largest.queries])]
+                    [(q.name, f"{q.rows:,}", f"{q.in_process:.3f}", _seconds(q.command)) for q in largest.queries])]
     return "\n".join(lines)
 
 
@@ -518,6 +543,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the corpora and builds")
     parser.add_argument("--profile", action="store_true", help="also profile build_graph on the smallest corpus")
     parser.add_argument("--store", action="store_true", help="build into an Oxigraph store and query it there")
+    parser.add_argument("--no-cli-queries", action="store_true",
+                        help="time the canned queries in process only, not also through `kg query`")
     args = parser.parse_args(argv)
     sizes = sorted(set(args.sizes))
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="kg-build-scale-"))
@@ -527,7 +554,8 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"{len(material.persons)} persons, {len(material.policies)} gazetteer policies; workdir {workdir}",
           file=sys.stderr)
     try:
-        results = bench(sizes, args.jobs, max(1, args.repeat), workdir, material, args.store)
+        results = bench(sizes, args.jobs, max(1, args.repeat), workdir, material, args.store,
+                        cli=not args.no_cli_queries)
         print(report(results, max(1, args.repeat), args.store))
         if args.profile:
             print()

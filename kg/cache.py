@@ -11,6 +11,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -59,6 +60,10 @@ class ExtractionCache:
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+
+    def discard(self, keys: Iterable[str]) -> None:
+        for key in keys:
+            self._path(key).unlink(missing_ok=True)
 
     def prune(self, keep: set[str]) -> int:
         """Remove the entries no longer used; returns how many."""

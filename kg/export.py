@@ -218,9 +218,15 @@ def render(dataset: Dataset, fmt: str, lang: str = "zh") -> str:
 
 
 def export(inputs: list[str | Path], fmt: str, out: str | Path | None = None, lang: str = "zh") -> Export:
-    """Export graph files (or build folders) to ``out``: a file, a folder for ``csv``, or stdout when None/"-"."""
+    """Export graph files, build folders or a store to ``out``: a file, a folder for ``csv``, or stdout (None/"-")."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r} (known: {', '.join(FORMATS)})")
+    from kg import oxigraph_store
+
+    if any(oxigraph_store.is_store(item) for item in inputs):
+        if len(inputs) != 1:
+            raise ValueError("export one Oxigraph store at a time, without graph files")
+        return export_store(inputs[0], fmt, out, lang)
     files = graph_files(inputs)
     dataset = load_dataset(*files)
     result = Export(triples=len(union(dataset)), named_graphs=len(named_graphs(dataset)))
@@ -232,16 +238,51 @@ def export(inputs: list[str | Path], fmt: str, out: str | Path | None = None, la
             + (f"; export from {hint[0]} to keep one named graph per article" if hint
                else "; export from the build's graph.nq to keep one named graph per article"))
     if fmt == "csv":
-        if out is None or str(out) == "-":
-            raise ValueError("csv writes two tables, nodes.csv and edges.csv: give a folder with --out")
-        nodes, edges = to_csv(union(dataset), lang)
-        folder = Path(out)
-        result.outputs = [write_atomic(folder / "nodes.csv", nodes), write_atomic(folder / "edges.csv", edges)]
-        return result
-    text = render(dataset, fmt, lang)
+        return _write_csv(union(dataset), out, lang, result)
+    return _write(render(dataset, fmt, lang), out, result)
+
+
+def _write_csv(graph: Graph, out: str | Path | None, lang: str, result: Export) -> Export:
+    if out is None or str(out) == "-":
+        raise ValueError("csv writes two tables, nodes.csv and edges.csv: give a folder with --out")
+    nodes, edges = to_csv(graph, lang)
+    folder = Path(out)
+    result.outputs = [write_atomic(folder / "nodes.csv", nodes), write_atomic(folder / "edges.csv", edges)]
+    return result
+
+
+def _write(text: str, out: str | Path | None, result: Export) -> Export:
     if out is None or str(out) == "-":
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.flush()
     else:
         result.outputs = [write_atomic(out, text)]
     return result
+
+
+def export_store(location: str | Path, fmt: str, out: str | Path | None = None, lang: str = "zh") -> Export:
+    """Export an Oxigraph store that ``kg build --store`` wrote.
+
+    ``ttl`` and ``nt`` are its merged graph (a memory build's ``graph.ttl``); ``nq`` and ``trig`` its whole dataset,
+    each article's named graph and the merged default graph. These are written by Oxigraph, streaming, whatever
+    the size; ``jsonld``, ``graphml`` and ``csv`` are made in memory from the merged graph.
+    """
+    import pyoxigraph as ox
+
+    from kg import oxigraph_store
+
+    store = oxigraph_store.open_store(location)
+    result = Export(triples=oxigraph_store.default_graph_size(store), named_graphs=sum(1 for _ in store.named_graphs()))
+    streamed = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nq": ox.RdfFormat.N_QUADS,
+                "trig": ox.RdfFormat.TRIG}
+    if fmt in streamed:
+        if out is None or str(out) == "-":
+            oxigraph_store.dump(store, sys.stdout.buffer, streamed[fmt])
+            sys.stdout.flush()
+        else:
+            result.outputs = [oxigraph_store.dump(store, out, streamed[fmt])]
+        return result
+    graph = oxigraph_store.to_graph(store)
+    if fmt == "csv":
+        return _write_csv(graph, out, lang, result)
+    return _write(to_jsonld(graph) if fmt == "jsonld" else to_graphml(graph, lang), out, result)

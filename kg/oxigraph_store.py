@@ -1,9 +1,10 @@
 """The on-disk store for large graphs: an Oxigraph (pyoxigraph) store folder, written by ``kg build --store``.
 
-The store's default graph holds the merged graph, the same triples as ``graph.ttl`` (one ``rdfs:label`` per
-language), so a query gives the same rows from the store as from the Turtle file. The per-article named graphs
-stay in ``graph.nq``. SPARQL runs in Oxigraph, in Rust, and results come back as rdflib ``Result`` objects, so
-``kg.sparql.format_result`` and the Python API treat both alike.
+The store holds the dataset of an in-memory build's ``graph.nq`` and ``graph.ttl`` together: one named graph per
+article (what that article says, for provenance and for incremental builds), and in the default graph the merged
+graph, the same triples as ``graph.ttl`` (one ``rdfs:label`` per language). Queries read the default graph, so they
+give the same rows from the store as from the Turtle file. SPARQL runs in Oxigraph, in Rust, and results come back
+as rdflib ``Result`` objects, so ``kg.sparql.format_result`` and the Python API treat both alike.
 """
 
 from __future__ import annotations
@@ -14,13 +15,15 @@ import os
 import re
 import shutil
 import tempfile
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph as ox
 from pyoxigraph import Store
 from rdflib import BNode, Graph, Literal, URIRef, Variable
-from rdflib.namespace import XSD
+from rdflib.namespace import RDF, RDFS, SKOS, XSD
 from rdflib.query import Result
 
 from kg.namespace import KG, KGR
@@ -34,6 +37,7 @@ LOAD_CHUNK = 100_000  # triples per bulk load: about 130 MB of the loader's memo
 MERGE_LABELS = """
 DELETE { ?node rdfs:label ?label } INSERT { ?node skos:altLabel ?label }
 WHERE {
+  %s
   ?node rdfs:label ?label, ?other .
   FILTER(lang(?other) = lang(?label)
          && (strlen(?other) < strlen(?label) || (strlen(?other) = strlen(?label) && str(?other) < str(?label))))
@@ -59,6 +63,13 @@ def is_store(path: str | Path) -> bool:
     """Whether ``path`` is an Oxigraph store folder (RocksDB keeps these two files in every database)."""
     path = Path(path)
     return path.is_dir() and (path / "CURRENT").is_file() and (path / "IDENTITY").is_file()
+
+
+def has_merged_graph(path: str | Path) -> bool:
+    """Whether a store is one ``kg build --store`` wrote: the merged graph in its default graph, articles beside."""
+    from kg.manifest import FILENAME
+
+    return is_store(path) and (Path(path) / FILENAME).is_file()
 
 
 def open_store(path: str | Path) -> ox.Store:
@@ -90,20 +101,26 @@ class StoreBuilder:
         shutil.rmtree(self._work, ignore_errors=True)
         self.store: ox.Store | None = ox.Store(str(self._work))
 
-    def load_ntriples(self, path: str | Path) -> None:
-        """Bulk-load an N-Triples file into the default graph (a set: triples seen in several articles merge).
+    def load(self, path: str | Path, fmt: ox.RdfFormat) -> None:
+        """Bulk-load a file this program wrote: N-Quads into their named graphs, N-Triples into the default graph.
 
-        In chunks: Oxigraph's bulk loader holds about 1.3 kB a triple of what one call loads (measured), so one
-        call for a whole archive would need tens of GB.
+        The default graph is a set: triples seen in several articles merge. In chunks: Oxigraph's bulk loader holds
+        about 1.3 kB a triple of what one call loads (measured), so one call for a whole archive would need tens of
+        GB. Lenient: the lines come from rdflib's N-Triples writer, so checking every IRI again is wasted time.
         """
         with open(path, "rb") as fh:
             while lines := list(itertools.islice(fh, LOAD_CHUNK)):
-                self.store.bulk_load(input=b"".join(lines), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+                self.store.bulk_load(input=b"".join(lines), format=fmt, to_graph=ox.DefaultGraph(), lenient=True)
 
     def finish(self) -> None:
         """Merge the labels articles gave one node, and compact the store."""
-        self.store.update(MERGE_LABELS, prefixes=PREFIXES)
+        self.store.update(MERGE_LABELS % "", prefixes=PREFIXES)
         self.store.optimize()
+
+    @property
+    def folder(self) -> Path:
+        """Where the store is being built."""
+        return self._work
 
     def commit(self) -> Path:
         self._close()
@@ -126,6 +143,76 @@ class StoreBuilder:
             gc.collect()  # pyoxigraph closes the database when the Store object goes
 
 
+LABELS = (ox.NamedNode(str(RDFS.label)), ox.NamedNode(str(SKOS.altLabel)))
+_TYPE = ox.NamedNode(str(RDF.type))
+# Default-graph triples of the dropped articles that no other article states; run before their graphs go.
+_UNSTATED = """
+DELETE { ?s ?p ?o } WHERE {
+  VALUES ?g { %s }
+  GRAPH ?g { ?s ?p ?o }
+  FILTER NOT EXISTS { GRAPH ?h { ?s ?p ?o } FILTER(?h NOT IN (%s)) }
+}
+"""
+def replace_articles(store: ox.Store, dropped: Iterable[str], nquads: str) -> tuple[int, Counter[str]]:
+    """Update a built store in place: the article graphs ``dropped`` go, the articles of ``nquads`` come in.
+
+    The default graph ends as a full build would leave it: a triple stays while some article still states it,
+    and the labels of every node the changed articles name are chosen again from all the articles that name it.
+    Returns how the merged graph changed: triples gained, and nodes gained per class IRI (negative for losses).
+    """
+    dropped = sorted(set(dropped))
+    graphs = [ox.NamedNode(g) for g in dropped]
+    old = [q for g in graphs for q in store.quads_for_pattern(None, None, None, g)]
+    added = list(ox.parse(nquads.encode("utf-8"), format=ox.RdfFormat.N_QUADS)) if nquads else []
+    subjects = {q.subject for q in old} | {q.subject for q in added}  # only their triples can change
+    size, classes = _census(store, subjects)
+    touched = {q.subject for q in old if q.predicate in LABELS}
+    for i in range(0, len(dropped), 200):
+        names = " ".join(f"<{g}>" for g in dropped[i:i + 200])
+        store.update(_UNSTATED % (names, ", ".join(f"<{g}>" for g in dropped)))
+    for graph in graphs:
+        store.remove_graph(graph)
+    store.extend(added)
+    store.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in added)
+    touched |= {q.subject for q in added if q.predicate in LABELS}
+    for node in touched:
+        _relabel(store, node)
+    ordered = sorted(str(node) for node in touched)
+    for i in range(0, len(ordered), 200):
+        store.update(MERGE_LABELS % f"VALUES ?node {{ {' '.join(ordered[i:i + 200])} }}", prefixes=PREFIXES)
+    new_size, new_classes = _census(store, subjects)
+    new_classes.subtract(classes)
+    return new_size - size, new_classes
+
+
+def _census(store: ox.Store, subjects: Iterable[ox.NamedNode]) -> tuple[int, Counter[str]]:
+    """Triples of the merged graph about these subjects, and their classes."""
+    size, classes = 0, Counter()
+    for subject in subjects:
+        for quad in store.quads_for_pattern(subject, None, None, ox.DefaultGraph()):
+            size += 1
+            if quad.predicate == _TYPE:
+                classes[quad.object.value] += 1
+    return size, classes
+
+
+def _relabel(store: ox.Store, node: ox.NamedNode) -> None:
+    """The node's labels in the merged graph, again from every article that names it (MERGE_LABELS picks after).
+
+    One query per node and property, with both written in: Oxigraph then reads only that node's index range.
+    """
+    for prop in LABELS:
+        for quad in list(store.quads_for_pattern(node, prop, None, ox.DefaultGraph())):
+            store.remove(quad)
+        found = store.query(f"SELECT DISTINCT ?l WHERE {{ GRAPH ?g {{ {node} {prop} ?l }} }}")
+        store.extend(ox.Quad(node, prop, row["l"], ox.DefaultGraph()) for row in found)
+
+
+def default_graph_size(store: ox.Store) -> int:
+    """Triples in the merged graph (``len(store)`` counts the articles' named graphs too)."""
+    return int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))["n"].value)
+
+
 def class_counts(store: ox.Store, classes: Iterable[str]) -> dict[str, int]:
     """Nodes per ``kg:`` class."""
     rows = store.query("SELECT ?class (COUNT(?node) AS ?n) WHERE { ?node a ?class } GROUP BY ?class")
@@ -133,14 +220,21 @@ def class_counts(store: ox.Store, classes: Iterable[str]) -> dict[str, int]:
     return {name: counts.get(str(KG[name]), 0) for name in classes}
 
 
-def dump(store: ox.Store, path: str | Path, fmt: ox.RdfFormat = ox.RdfFormat.TURTLE) -> Path:
-    """Serialize the store's graph to ``path``, atomically (Oxigraph writes it in its own, stable order)."""
+def dump(store: ox.Store, path: str | Path | BinaryIO, fmt: ox.RdfFormat = ox.RdfFormat.TURTLE) -> Path | BinaryIO:
+    """Serialize the store to ``path`` atomically, or to a binary stream; in Oxigraph's own, stable order.
+
+    Triple formats get the merged (default) graph; quad formats the whole dataset, the articles' graphs included.
+    """
+    prefixes = TURTLE_PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+    graph = {} if fmt.supports_datasets else {"from_graph": ox.DefaultGraph()}
+    if not isinstance(path, (str, Path)):
+        store.dump(path, fmt, prefixes=prefixes, **graph)
+        return path
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     os.close(fd)
     try:
-        prefixes = TURTLE_PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
-        store.dump(tmp, fmt, from_graph=ox.DefaultGraph(), prefixes=prefixes)
+        store.dump(tmp, fmt, prefixes=prefixes, **graph)
         publish(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

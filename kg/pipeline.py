@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 import os
@@ -18,12 +19,13 @@ from tqdm import tqdm
 
 from kg import mapping, oxigraph_store
 from kg.align import AlignmentComponent
-from kg.cache import ExtractionCache
+from kg.cache import ExtractionCache, code_version
 from kg.extract import EXTRACTORS, check_order, extract
+from kg.manifest import FileEntry, Manifest, stamp
 from kg.namespace import KG
 from kg.reader import ReadError, read_source
 from kg.resolve import ArticleFacts, resolve
-from kg.sources import Source, count_inputs, iter_sources
+from kg.sources import Source, count_inputs, input_files, is_archive, iter_sources
 from kg.store import NQuadsWriter, new_graph, nquads, remove_leftovers, save, write_atomic
 
 PIPELINE = (*EXTRACTORS, AlignmentComponent())
@@ -48,6 +50,7 @@ class BuildReport:
     shacl_warnings: int = 0
     outputs: dict[str, str] = field(default_factory=dict)
     cache_keys: set[str] = field(default_factory=set)
+    cache_pruned: bool = False  # an update of a store discards the entries it replaced itself
 
     def as_json(self) -> str:
         return json.dumps({
@@ -70,6 +73,7 @@ class FileFacts:
     failure: str = ""
     warnings: list[str] = field(default_factory=list)
     key: str = ""  # its extraction-cache key, when a cache is used
+    archive: str = ""  # the archive it is a member of
 
 
 def process_file(source: Source | str | Path, cache: ExtractionCache | None = None) -> FileFacts:
@@ -90,10 +94,10 @@ def process_file(source: Source | str | Path, cache: ExtractionCache | None = No
     try:
         articles = read_source(source)
     except ReadError as exc:
-        return FileFacts(source.name, failure=exc.reason)
+        return FileFacts(source.name, failure=exc.reason, archive=source.archive)
     facts = [resolve(extract(a, PIPELINE)) for a in articles]
     done = FileFacts(source.name, facts, [nquads(mapping.article_iri(f), mapping.triples(f)) for f in facts],
-                     warnings=[w for a in articles for w in a.warnings], key=key)
+                     warnings=[w for a in articles for w in a.warnings], key=key, archive=source.archive)
     if key:
         cache.put(key, done)
     return done
@@ -123,6 +127,38 @@ def _default_sigterm() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
+def iter_files(
+    sources: Iterable[Source],
+    report: BuildReport,
+    progress: bool = False,
+    jobs: int = 1,
+    cache: ExtractionCache | None = None,
+    total: int | None = None,
+) -> Iterator[FileFacts]:
+    """What each source file gave, in the order of ``sources``, counted in ``report``.
+
+    With ``jobs`` > 1, files are extracted in that many worker processes; the results come back in file
+    order, so the output is the same whatever the number of workers.
+    """
+    work = partial(process_file, cache=cache)
+    with ExitStack() as stack:
+        if jobs > 1:
+            pool = stack.enter_context(worker_context().Pool(jobs, initializer=_default_sigterm))
+            results = pool.imap(work, sources, chunksize=8)
+        else:
+            results = map(work, sources)
+        for done in tqdm(results, total=total, desc="articles", unit="file", disable=not progress):
+            report.files += 1
+            if done.key:
+                report.cache_keys.add(done.key)
+            if done.failure:
+                report.failed.append((done.path, done.failure))
+            else:
+                report.articles += len(done.facts)
+                report.warnings.extend((done.path, w) for w in done.warnings)
+            yield done
+
+
 def iter_facts(
     inputs: Iterable[str | Path],
     report: BuildReport | None = None,
@@ -132,33 +168,17 @@ def iter_facts(
 ) -> Iterator[tuple[ArticleFacts, str]]:
     """Read, extract and resolve each article of each input file, in a stable order: its facts and N-Quads.
 
-    A file that cannot be read is recorded in ``report`` and skipped; the others go on. With
-    ``jobs`` > 1, files are extracted in that many worker processes; the results come back in file
-    order, so the output is the same whatever the number of workers (0: choose by the file count).
+    A file that cannot be read is recorded in ``report`` and skipped; the others go on. ``jobs``: worker
+    processes (0: choose by the file count).
     """
     report = report if report is not None else BuildReport()
     inputs = list(inputs)
     files, archives = count_inputs(inputs)
     jobs = jobs or auto_jobs(files + 1000 * archives)
     sources = iter_sources(inputs)  # lazily: archive members are read as the workers ask for them
-    work = partial(process_file, cache=cache)
-    with ExitStack() as stack:
-        if jobs > 1:
-            pool = stack.enter_context(worker_context().Pool(jobs, initializer=_default_sigterm))
-            results = pool.imap(work, sources, chunksize=8)
-        else:
-            results = map(work, sources)
-        for done in tqdm(results, total=None if archives else files, desc="articles", unit="file",
-                         disable=not progress or files + archives < 2):
-            report.files += 1
-            if done.key:
-                report.cache_keys.add(done.key)
-            if done.failure:
-                report.failed.append((done.path, done.failure))
-                continue
-            report.articles += len(done.facts)
-            report.warnings.extend((done.path, w) for w in done.warnings)
-            yield from zip(done.facts, done.quads, strict=True)
+    progress = progress and files + archives > 1
+    for done in iter_files(sources, report, progress, jobs, cache, total=None if archives else files):
+        yield from zip(done.facts, done.quads, strict=True)
 
 
 def add_facts(graph: Graph, facts: ArticleFacts) -> None:
@@ -224,7 +244,7 @@ def build(
         _validate(graph, report)
     if html:
         _write_html(graph, out, report)
-    if extraction_cache is not None:
+    if extraction_cache is not None and not report.cache_pruned:
         extraction_cache.prune(report.cache_keys)
     report.outputs["report"] = str(out / "report.json")
     write_atomic(out / "report.json", report.as_json())
@@ -254,34 +274,192 @@ def _build_store(inputs: Iterable[str | Path], out: Path, location: Path, report
                  jobs: int, cache: ExtractionCache | None) -> Path | None:
     """The graph in an Oxigraph store (its folder is returned): no article's triples stay in memory once written.
 
-    The store is opened only once extraction is over: its threads must not be there when workers are forked.
+    A store built before with the same extractor, from mostly the same files, is updated in place: only new and
+    changed files are read, and only their articles' graphs change. Otherwise the store is built anew beside the
+    old one, which it replaces when complete.
     """
     oxigraph_store.check_location(location)
-    scratch = out / ".graph.nt.building"  # a leftover of a killed build is removed by the next one
-    quads = NQuadsWriter(out / "graph.nq", triples=scratch)
+    inputs = list(inputs)
+    if cache is not None and (plan := _plan_update(inputs, location, cache)) is not None:
+        return _update_store(inputs, out, location, plan, report, progress, jobs, cache)
+    return _rebuild_store(inputs, out, location, report, progress, jobs, cache)
+
+
+@dataclass
+class _Plan:
+    """An update of a built store: the input files as they are now, and those to extract again or drop."""
+
+    manifest: Manifest
+    keys: dict[str, str]  # every input file's cache key, in input order
+    changed: list[str]  # new or changed files, in input order
+    removed: list[str]
+    paths: list[Path]  # the files and archives to open to read the changed files
+    restamped: dict[str, list[int]]  # unchanged files with a new size or time
+
+
+def _plan_update(inputs: list[str | Path], location: Path, cache: ExtractionCache) -> _Plan | None:
+    """The files to update the store at ``location`` with; None where rebuilding is right, or faster.
+
+    A file whose size and modification time are those the manifest has is unchanged; any other is read and
+    hashed (its cache key: its name, its bytes and the extractor), never extracted, to know whether it changed.
+    An archive whose stamp is unchanged is not opened.
+    """
+    manifest = Manifest.load(location) if oxigraph_store.is_store(location) else None
+    if manifest is None or not manifest.complete or manifest.version != cache.version:
+        return None
+    archives = manifest.archives()
+    keys: dict[str, str] = {}
+    changed: list[str] = []
+    restamped: dict[str, list[int]] = {}
+    paths: list[Path] = []
+    for path in input_files(inputs):
+        name, now = str(path), stamp(path)
+        members = archives.get(name) if is_archive(path) else [name] if name in manifest.files else None
+        if members and now and all(manifest.files[m].stamp == now for m in members):
+            keys.update((m, manifest.files[m].key) for m in members)
+            continue
+        opened = False
+        for source in iter_sources([path]):
+            try:
+                key = "" if source.problem else cache.key(source.name, source.read())
+            except OSError:
+                key = ""  # unreadable now: extracted again, so that the build says why
+            keys[source.name] = key
+            entry = manifest.files.get(source.name)
+            if not key or entry is None or entry.key != key:
+                changed.append(source.name)
+                opened = True
+            elif entry.stamp != now:
+                restamped[source.name] = now  # touched, same bytes: nothing to extract
+        if opened:
+            paths.append(path)
+    removed = [name for name in manifest.files if name not in keys]
+    if len(changed) + len(removed) > max(UPDATE_LIMIT, len(keys) // 10):
+        return None
+    shared = manifest.shared_graphs()
+    if shared and any(g in shared for name in changed + removed for g in manifest.files.get(name, _NONE).graphs):
+        return None
+    return _Plan(manifest, keys, changed, removed, paths, restamped)
+
+
+def _update_store(inputs: list[str | Path], out: Path, location: Path, plan: _Plan, report: BuildReport,
+                  progress: bool, jobs: int, cache: ExtractionCache) -> Path:
+    """Extract the plan's changed files and replace their articles' graphs in the store, in place.
+
+    The manifest is marked incomplete while the store changes: if this is interrupted, the next build rebuilds.
+    """
+    manifest = plan.manifest
+    wanted = set(plan.changed)
+    stamps: dict[str, list[int]] = {}
+    sources = _stamped((s for s in iter_sources(plan.paths) if s.name in wanted), stamps)
+    jobs = min(jobs or os.cpu_count() or 1, auto_jobs(len(wanted)))  # a pool pays only for many files
+    done = list(iter_files(sources, BuildReport(), progress and len(wanted) > 1, jobs, cache, total=len(wanted)))
+    dropped = [g for name in plan.changed + plan.removed for g in manifest.files.get(name, _NONE).graphs]
+    stale = {manifest.files[name].key for name in plan.changed + plan.removed if name in manifest.files}
+    kept = {g for name, e in manifest.files.items() if name not in wanted and name not in plan.removed
+            for g in e.graphs}
+    if any(g in kept for d in done for g in _graphs(d)):  # a new file gives another file's article IRIs
+        return _rebuild_store(inputs, out, location, report, progress, jobs, cache)
+    store = oxigraph_store.ox.Store(str(location))
+    try:
+        manifest.begin_update(location)
+        triples, classes = oxigraph_store.replace_articles(store, dropped, "".join(q for d in done for q in d.quads))
+        for name in plan.removed:
+            del manifest.files[name]
+        for d in done:
+            manifest.files[d.path] = _entry(d, stamps)
+        for name, now in plan.restamped.items():
+            manifest.files[name].stamp = now
+        manifest.triples += triples
+        for name in CLASSES:
+            manifest.entities[name] = manifest.entities.get(name, 0) + classes[str(KG[name])]
+        store.flush()
+        manifest.save(location)
+    finally:
+        del store
+        gc.collect()  # pyoxigraph closes the database when the Store object goes
+    _report_from_manifest(manifest, plan.keys, report)
+    cache.discard(stale - set(plan.keys.values()))
+    report.cache_pruned = True
+    report.outputs["store"] = str(location)
+    return location
+
+
+_NONE = FileEntry("")
+UPDATE_LIMIT = 1000  # files changed, added or removed that a store is updated with rather than rebuilt (or 10 %)
+
+
+def _stamped(sources: Iterable[Source], stamps: dict[str, list[int]]) -> Iterator[Source]:
+    """The sources, each file's (or its archive's) stamp taken before a worker reads it: a later edit shows."""
+    for source in sources:
+        where = source.archive or source.name
+        if where not in stamps:
+            stamps[where] = stamp(where)
+        yield source
+
+
+def _entry(done: FileFacts, stamps: dict[str, list[int]]) -> FileEntry:
+    stamped = stamps.get(done.archive or done.path, [])
+    return FileEntry(done.key, _graphs(done), done.failure, done.warnings, stamped, done.archive)
+
+
+def _graphs(done: FileFacts) -> list[str]:
+    return [str(mapping.article_iri(f)) for f in done.facts]
+
+
+def _report_from_manifest(manifest: Manifest, keys: dict[str, str], report: BuildReport) -> None:
+    """The figures of a whole build, from what each file gave (in input order, as a full build reports them)."""
+    for name in keys:
+        entry = manifest.files[name]
+        report.files += 1
+        report.cache_keys.add(entry.key)
+        if entry.failure:
+            report.failed.append((name, entry.failure))
+        else:
+            report.articles += len(entry.graphs)
+            report.warnings.extend((name, w) for w in entry.warnings)
+    report.triples = manifest.triples
+    report.entities = {name: manifest.entities.get(name, 0) for name in CLASSES}
+
+
+def _rebuild_store(inputs: list[str | Path], out: Path, location: Path, report: BuildReport, progress: bool,
+                   jobs: int, cache: ExtractionCache | None) -> Path | None:
+    """A new store from every file, loaded in bulk, with its manifest; it replaces the old store when complete.
+
+    The store is opened only once extraction is over: its threads must not be there when workers are forked.
+    """
+    scratch = (out / ".graph.nq.building", out / ".graph.nt.building")  # a killed build's are removed next time
+    quads = NQuadsWriter(scratch[0], triples=scratch[1])
+    manifest = Manifest(cache.version if cache is not None else code_version())
+    files, archives = count_inputs(inputs)
+    stamps: dict[str, list[int]] = {}
     builder = None
     try:
-        for _facts, lines in iter_facts(inputs, report, progress, jobs, cache):
-            quads.write(lines)
+        sources = _stamped(iter_sources(inputs), stamps)
+        for done in iter_files(sources, report, progress and files + archives > 1,
+                               jobs or auto_jobs(files + 1000 * archives), cache, None if archives else files):
+            manifest.files[done.path] = _entry(done, stamps)
+            for lines in done.quads:
+                quads.write(lines)
         if report.articles == 0:
-            quads.abort()
             return None
         quads.close()
         builder = oxigraph_store.StoreBuilder(location)
-        builder.load_ntriples(scratch)
+        builder.load(scratch[0], oxigraph_store.ox.RdfFormat.N_QUADS)
+        builder.load(scratch[1], oxigraph_store.ox.RdfFormat.N_TRIPLES)
         builder.finish()
-        report.triples = len(builder.store)
-        report.entities = oxigraph_store.class_counts(builder.store, CLASSES)
-        report.outputs["nquads"] = str(quads.path)
-        report.outputs["turtle"] = str(oxigraph_store.dump(builder.store, out / "graph.ttl"))
+        report.triples = manifest.triples = oxigraph_store.default_graph_size(builder.store)
+        report.entities = manifest.entities = oxigraph_store.class_counts(builder.store, CLASSES)
+        manifest.save(builder.folder)
         report.outputs["store"] = str(builder.commit())
     except BaseException:
-        quads.abort()
         if builder is not None:
             builder.abort()
         raise
     finally:
-        scratch.unlink(missing_ok=True)
+        quads.abort()
+        for path in scratch:
+            path.unlink(missing_ok=True)
     return location
 
 

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from kg.export import graph_files
-from kg.oxigraph_store import is_store
+from kg.oxigraph_store import has_merged_graph, is_store
 from kg.store import format_for
 
 QUERIES = Path(str(resources.files("kg.queries")))  # the canned queries, shipped in the package
@@ -215,8 +215,11 @@ def start(
         page.parent.mkdir()
         page.write_text(query_page(port, allow_update=allow_update, queries=canned_queries(queries)),
                         encoding="utf-8")
+        # A store that kg build wrote has the merged graph as its default graph: the union would add every
+        # article's labels to it. Graphs loaded here and other stores have their triples in named graphs.
+        union = [] if has_merged_graph(location) else ["--union-default-graph"]
         command = [oxigraph_binary(), "serve" if allow_update else "serve-read-only", "--location", str(location),
-                   "--bind", f"[{host}]:{port}" if ":" in host else f"{host}:{port}", "--union-default-graph", "--cors"]
+                   "--bind", f"[{host}]:{port}" if ":" in host else f"{host}:{port}", *union, "--cors"]
         log = open(work / "oxigraph.log", "w+b")  # noqa: SIM115 (closed by Server.stop)
         process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
     except BaseException:

@@ -24,6 +24,7 @@ class Source:
     name: str
     data: bytes | None = None
     problem: str = ""  # why an archive could not be opened, when it could not
+    archive: str = ""  # the archive it is a member of
 
     def read(self) -> bytes:
         return self.data if self.data is not None else Path(self.name).read_bytes()
@@ -44,7 +45,7 @@ def _members(path: Path) -> Iterator[Source]:
         with zipfile.ZipFile(path) as archive:
             for info in sorted(archive.infolist(), key=lambda i: i.filename):
                 if not info.is_dir() and _article_name(info.filename):
-                    yield Source(f"{path}/{info.filename}", archive.read(info))
+                    yield Source(f"{path}/{info.filename}", archive.read(info), archive=str(path))
     elif lower.endswith(".7z"):
         yield from _seven_zip(path)
     else:
@@ -54,7 +55,7 @@ def _members(path: Path) -> Iterator[Source]:
             for member in members:
                 handle = archive.extractfile(member)
                 if handle is not None:
-                    yield Source(f"{path}/{member.name}", handle.read())
+                    yield Source(f"{path}/{member.name}", handle.read(), archive=str(path))
 
 
 def _seven_zip(path: Path) -> Iterator[Source]:
@@ -73,20 +74,26 @@ def _seven_zip(path: Path) -> Iterator[Source]:
             product = factory.products.get(name)
             if product is not None:
                 product.seek(0)
-                yield Source(f"{path}/{name}", product.read())
+                yield Source(f"{path}/{name}", product.read(), archive=str(path))
 
 
 def _paths(item: str | Path) -> list[Path]:
     path = Path(item)
     if not path.is_dir():
         return [path]
-    return sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")
-                  and (p.suffix.lower() in SUFFIXES or is_archive(p)))
+    return sorted((p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")
+                   and (p.suffix.lower() in SUFFIXES or is_archive(p))), key=lambda p: p.parts)
+
+
+def input_files(inputs: Iterable[str | Path]) -> Iterator[Path]:
+    """The article files and archives under the inputs, in build order, without opening any archive."""
+    for item in inputs:
+        yield from _paths(item)
 
 
 def count_inputs(inputs: Iterable[str | Path]) -> tuple[int, int]:
     """(article files, archives) under the inputs, without opening any archive."""
-    paths = [p for item in inputs for p in _paths(item)]
+    paths = list(input_files(inputs))
     archives = sum(1 for p in paths if is_archive(p))
     return len(paths) - archives, archives
 
@@ -97,14 +104,13 @@ def iter_sources(inputs: Iterable[str | Path]) -> Iterator[Source]:
     An archive that cannot be opened becomes one Source whose ``problem`` says why, so the build
     can report it and go on.
     """
-    for item in inputs:
-        for file in _paths(item):
-            if not is_archive(file):
-                yield Source(str(file))
-                continue
-            try:
-                yield from _members(file)
-            except (OSError, zipfile.BadZipFile, tarfile.TarError, EOFError, ValueError) as exc:
-                yield Source(str(file), problem=f"cannot read the archive: {exc}")
-            except Exception as exc:
-                yield Source(str(file), problem=f"cannot read the archive: {type(exc).__name__}: {exc}")
+    for file in input_files(inputs):
+        if not is_archive(file):
+            yield Source(str(file))
+            continue
+        try:
+            yield from _members(file)
+        except (OSError, zipfile.BadZipFile, tarfile.TarError, EOFError, ValueError) as exc:
+            yield Source(str(file), problem=f"cannot read the archive: {exc}")
+        except Exception as exc:
+            yield Source(str(file), problem=f"cannot read the archive: {type(exc).__name__}: {exc}")

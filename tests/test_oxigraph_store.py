@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from rdflib import Literal, URIRef
 
 from kg import mapping, oxigraph_store, pipeline
 from kg.cli import OK, main
+from kg.manifest import Manifest
 from kg.network import to_networkx
 from kg.pipeline import build
 from kg.sparql import query as rdflib_query
@@ -31,15 +33,25 @@ def stored(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return root / "memory", root / "store-build"
 
 
-def test_store_holds_the_same_graph_as_memory(stored):
+def dataset(location: Path) -> set[str]:
+    """Every quad of a store, default graph and named graphs, as N-Quads text."""
+    return {str(q) for q in oxigraph_store.open_store(location)}
+
+
+def test_store_holds_the_same_graph_as_memory(stored, tmp_path):
     memory, on_disk = stored
     store = oxigraph_store.open_store(on_disk / "db")
-    assert len(store) == len(load(memory / "graph.ttl"))
-    assert rdf11(load(on_disk / "graph.ttl")) == rdf11(load(memory / "graph.ttl"))
+    assert oxigraph_store.default_graph_size(store) == len(load(memory / "graph.ttl"))
+    exported = oxigraph_store.dump(store, tmp_path / "merged.ttl")
+    assert rdf11(load(exported)) == rdf11(load(memory / "graph.ttl"))
+    # the articles' named graphs are graph.nq's
+    named = {str(q) for q in store if not isinstance(q.graph_name, ox.DefaultGraph)}
+    assert named == {str(q) for q in ox.parse(path=memory / "graph.nq", format=ox.RdfFormat.N_QUADS)}
     report = json.loads((on_disk / "report.json").read_text(encoding="utf-8"))
     assert report["entities"] == json.loads((memory / "report.json").read_text(encoding="utf-8"))["entities"]
+    assert report["triples"] == len(load(memory / "graph.ttl"))
     assert report["outputs"]["store"] == str(on_disk / "db")
-    assert (on_disk / "graph.nq").read_bytes() == (memory / "graph.nq").read_bytes()
+    assert not (on_disk / "graph.nq").exists() and not (on_disk / "graph.ttl").exists()
 
 
 def test_one_label_per_language_in_the_store(stored):
@@ -91,15 +103,16 @@ def test_store_builds_are_reproducible(tmp_path):
     for name in ("a", "b"):
         build([corpus], tmp_path / name, html=False, check=False, progress=False, store=tmp_path / name / "db",
               cache=None)
-    assert (tmp_path / "a" / "graph.ttl").read_bytes() == (tmp_path / "b" / "graph.ttl").read_bytes()
+    dumps = [oxigraph_store.dump(oxigraph_store.open_store(tmp_path / name / "db"), tmp_path / f"{name}.nq",
+                                 ox.RdfFormat.N_QUADS).read_bytes() for name in ("a", "b")]
+    assert dumps[0] == dumps[1]
 
 
 def test_interrupted_store_build_keeps_the_old_store(tmp_path, monkeypatch):
     corpus = write_corpus(tmp_path / "corpus")
     out, db = tmp_path / "out", tmp_path / "out" / "db"
     build([corpus], out, html=False, check=False, progress=False, store=db)
-    before = (out / "graph.ttl").read_bytes()
-    count = len(oxigraph_store.open_store(db))
+    before = dataset(db)
 
     def interrupted(facts):
         raise KeyboardInterrupt
@@ -107,8 +120,7 @@ def test_interrupted_store_build_keeps_the_old_store(tmp_path, monkeypatch):
     monkeypatch.setattr(mapping, "triples", interrupted)
     with pytest.raises(KeyboardInterrupt):
         build([corpus], out, html=False, check=False, progress=False, store=db, jobs=1)
-    assert len(oxigraph_store.open_store(db)) == count
-    assert (out / "graph.ttl").read_bytes() == before
+    assert dataset(db) == before
     assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == []
 
 
@@ -153,7 +165,12 @@ def test_cli_build_query_and_viz_with_a_store(tmp_path, capsys):
     assert main(["query", meetings, "--store", f"oxigraph:{out / 'db'}", "--format", "csv", "--lang", "en"]) == OK
     assert "provincial industrial conference" in capsys.readouterr().out
     assert main(["query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--graph", str(out / "db")]) == OK
-    assert str(len(load(out / "graph.ttl"))) in capsys.readouterr().out
+    triples = json.loads((out / "report.json").read_text(encoding="utf-8"))["triples"]
+    assert str(triples) in capsys.readouterr().out
+    assert main(["export", str(out / "db"), "--format", "ttl", "--out", str(tmp_path / "g.ttl")]) == OK
+    assert len(load(tmp_path / "g.ttl")) == triples
+    assert main(["export", str(out / "db"), "--format", "graphml", "--out", str(tmp_path / "g.graphml")]) == OK
+    assert "中共河北省委员会" in (tmp_path / "g.graphml").read_text(encoding="utf-8")
     page = tmp_path / "view.html"
     assert main(["viz", "--store", f"oxigraph:{out / 'db'}", "--focus", "河北省委", "--out", str(page)]) == OK
     assert "中共河北省委员会" in {n["tip"]["name"] for n in page_data(page.read_text(encoding="utf-8"))["nodes"]}
@@ -211,4 +228,151 @@ def test_store_loads_in_chunks_to_the_same_graph(stored, tmp_path, monkeypatch):
     monkeypatch.setattr(oxigraph_store, "LOAD_CHUNK", 7)
     corpus = write_corpus(tmp_path / "corpus")
     build([corpus], tmp_path / "out", html=False, check=False, progress=False, store=tmp_path / "out" / "db")
-    assert (tmp_path / "out" / "graph.ttl").read_bytes() == (stored[1] / "graph.ttl").read_bytes()
+    assert dataset(tmp_path / "out" / "db") == dataset(stored[1] / "db")
+
+
+def _edit_corpus(corpus: Path) -> None:
+    """One file changed (a label of a shared node is gone, a new meeting comes), one removed, one added."""
+    text = (corpus / "shanxi.md").read_text(encoding="utf-8")
+    (corpus / "shanxi.md").write_text(text.replace("山西省", "山西") + "\n    省委决定召开全省水利会议。\n",
+                                      encoding="utf-8")
+    (corpus / "two.md").rename(corpus.parent / "two.md")
+    (corpus / "new.md").write_text(
+        "### 河北省委召开扩大会议\n\n    中共河北省委员会在保定召开扩大会议，决定加强农业合作化工作。\n",
+        encoding="utf-8")
+
+
+def test_an_update_in_place_gives_the_store_a_full_build_gives(tmp_path, monkeypatch):
+    corpus = write_corpus(tmp_path / "corpus")
+    out = tmp_path / "out"
+    build([corpus], out, html=False, check=False, progress=False, store=out / "db", cache=out / "cache")
+    _edit_corpus(corpus)
+    folder = (out / "db").stat().st_ino
+    extracted = []
+    real = pipeline.extract
+    monkeypatch.setattr(pipeline, "extract", lambda article, components: extracted.append(article.source) or
+                        real(article, components))
+    updated = build([corpus], out, html=False, check=False, progress=False, store=out / "db", cache=out / "cache",
+                    jobs=1)
+    assert sorted(Path(s).name for s in extracted) == ["new.md", "shanxi.md"]
+    assert (out / "db").stat().st_ino == folder  # updated in place, not rebuilt beside
+    monkeypatch.setattr(pipeline, "extract", real)
+    fresh = build([corpus], tmp_path / "fresh", html=False, check=False, progress=False,
+                  store=tmp_path / "fresh" / "db", cache=None)
+    assert dataset(out / "db") == dataset(tmp_path / "fresh" / "db")
+    assert (updated.files, updated.articles, updated.triples, updated.entities) == \
+        (fresh.files, fresh.articles, fresh.triples, fresh.entities)
+    # and a second run with nothing changed reads nothing
+    extracted.clear()
+    monkeypatch.setattr(pipeline, "extract", lambda article, components: extracted.append(article.source))
+    again = build([corpus], out, html=False, check=False, progress=False, store=out / "db", cache=out / "cache")
+    assert extracted == [] and again.triples == fresh.triples
+
+
+def test_an_interrupted_update_makes_the_next_build_start_again(tmp_path, monkeypatch):
+    corpus = write_corpus(tmp_path / "corpus")
+    out = tmp_path / "out"
+    build([corpus], out, html=False, check=False, progress=False, store=out / "db", cache=out / "cache")
+    _edit_corpus(corpus)
+
+    def interrupted(store, dropped, nquads):
+        store.remove_graph(ox.NamedNode(sorted(dropped)[0]))  # half done
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patch:
+        patch.setattr(oxigraph_store, "replace_articles", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            build([corpus], out, html=False, check=False, progress=False, store=out / "db", cache=out / "cache")
+    assert not Manifest.load(out / "db").complete
+    folder = (out / "db").stat().st_ino
+    build([corpus], out, html=False, check=False, progress=False, store=out / "db", cache=out / "cache")
+    fresh = tmp_path / "fresh"
+    build([corpus], fresh, html=False, check=False, progress=False, store=fresh / "db", cache=None)
+    assert dataset(out / "db") == dataset(fresh / "db")
+    assert Manifest.load(out / "db").complete and (out / "db").stat().st_ino != folder
+
+
+def test_new_rules_or_many_changes_rebuild_the_store(tmp_path, monkeypatch):
+    corpus = write_corpus(tmp_path / "corpus")
+    out = tmp_path / "out"
+    build([corpus], out, html=False, check=False, progress=False, store=out / "db", cache=out / "cache")
+    cache = pipeline.ExtractionCache(out / "cache")
+    assert pipeline._plan_update([corpus], out / "db", cache) is not None
+    (corpus / "extra.md").write_text("### 标题\n\n    北京市人民委员会决定扩建学校。\n", encoding="utf-8")
+    monkeypatch.setattr(pipeline, "UPDATE_LIMIT", 0)  # one new file in four is more than 10 %
+    assert pipeline._plan_update([corpus], out / "db", cache) is None
+    monkeypatch.undo()
+    cache.version = "other rules"
+    assert pipeline._plan_update([corpus], out / "db", cache) is None
+
+
+def test_two_files_of_one_name_rebuild_rather_than_update(tmp_path):
+    corpus = write_corpus(tmp_path / "corpus")
+    out = tmp_path / "out"
+    build([corpus], out, html=False, check=False, progress=False, store=out / "db", cache=out / "cache")
+    (corpus / "sub").mkdir()
+    (corpus / "sub" / "shanxi.md").write_text((corpus / "shanxi.md").read_text(encoding="utf-8") + "\n    又讯。\n",
+                                              encoding="utf-8")  # same article IRIs as corpus/shanxi.md
+    build([corpus], out, html=False, check=False, progress=False, store=out / "db", cache=out / "cache")
+    fresh = tmp_path / "fresh"
+    build([corpus], fresh, html=False, check=False, progress=False, store=fresh / "db", cache=None)
+    assert dataset(out / "db") == dataset(fresh / "db")
+
+
+def test_export_from_a_store_streams_every_format(stored, tmp_path):
+    from kg.export import export
+
+    location = stored[1] / "db"
+    store = oxigraph_store.open_store(location)
+    result = export([location], "nq", tmp_path / "all.nq")
+    loaded = {str(q) for q in ox.parse(path=tmp_path / "all.nq", format=ox.RdfFormat.N_QUADS)}
+    assert loaded == {str(q) for q in store} and result.named_graphs == 4
+    export([location], "trig", tmp_path / "all.trig")
+    assert len(list(ox.parse(path=tmp_path / "all.trig", format=ox.RdfFormat.TRIG))) == len(store)
+    export([location], "jsonld", tmp_path / "g.jsonld")
+    assert len(load(tmp_path / "g.jsonld")) == oxigraph_store.default_graph_size(store)
+    with pytest.raises(ValueError, match="one Oxigraph store"):
+        export([location, stored[0] / "graph.ttl"], "ttl", tmp_path / "x.ttl")
+
+
+def test_files_with_their_old_size_and_time_are_not_read(tmp_path, monkeypatch):
+    corpus = write_corpus(tmp_path / "corpus")
+    out = tmp_path / "out"
+    build([corpus], out, html=False, check=False, progress=False, store=out / "db", cache=out / "cache")
+    (corpus / "shanxi.md").write_text("### 标题\n\n    山西省人民委员会决定扩建学校。\n", encoding="utf-8")
+    read = []
+    real = pipeline.Source.read
+    monkeypatch.setattr(pipeline.Source, "read", lambda self: read.append(Path(self.name).name) or real(self))
+    plan = pipeline._plan_update([corpus], out / "db", pipeline.ExtractionCache(out / "cache"))
+    assert read == ["shanxi.md"] and [Path(n).name for n in plan.changed] == ["shanxi.md"]
+
+
+def test_an_archive_is_opened_only_when_it_changed(tmp_path, monkeypatch):
+    import zipfile
+
+    from kg import sources
+
+    corpus = write_corpus(tmp_path / "corpus")
+    archive = tmp_path / "month.zip"
+
+    def pack(extra: str) -> None:
+        with zipfile.ZipFile(archive, "w") as z:
+            for path in sorted(corpus.iterdir()):
+                z.writestr(f"month/{path.name}", path.read_bytes())
+            z.writestr("month/extra.md", extra)
+
+    pack("### 标题\n\n    北京市人民委员会决定扩建学校。\n")
+    out = tmp_path / "out"
+    build([archive], out, html=False, check=False, progress=False, store=out / "db", cache=out / "cache")
+    opened = []
+    real = sources._members
+    monkeypatch.setattr(sources, "_members", lambda path: opened.append(path) or real(path))
+    cache = pipeline.ExtractionCache(out / "cache")
+    assert pipeline._plan_update([archive], out / "db", cache).changed == [] and opened == []
+    pack("### 标题\n\n    天津市人民委员会决定扩建医院。\n")
+    plan = pipeline._plan_update([archive], out / "db", cache)
+    assert plan.changed == [f"{archive}/month/extra.md"] and opened == [archive]
+    build([archive], out, html=False, check=False, progress=False, store=out / "db", cache=out / "cache")
+    fresh = tmp_path / "fresh"
+    build([archive], fresh, html=False, check=False, progress=False, store=fresh / "db", cache=None)
+    assert dataset(out / "db") == dataset(fresh / "db")

@@ -289,6 +289,18 @@ def test_a_kept_store_is_served_again(built, tmp_path):
         assert count(running.endpoint, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }") == len(load(built / "graph.ttl"))
 
 
+def test_a_built_store_is_served_with_its_merged_graph(tmp_path):
+    out = tmp_path / "build"
+    report = build([SEED], out, html=False, check=False, progress=False, store=out / "db")
+    with start([out / "db"], free_port(), page_port=0) as running:
+        assert count(running.endpoint, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }") == report.triples
+        several = "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> SELECT (COUNT(*) AS ?n) " \
+                  "WHERE { ?s rdfs:label ?a, ?b FILTER(?a != ?b && LANG(?a) = LANG(?b)) }"
+        assert count(running.endpoint, several) == 0  # one label per language, as in graph.ttl
+        articles = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+        assert count(running.endpoint, articles) == report.articles  # provenance: one graph per article
+
+
 def test_sigterm_stops_oxigraph_and_removes_the_temporary_store(built):
     running = serve(str(built / "graph.ttl"))
     status, out = running.stop()
