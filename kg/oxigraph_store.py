@@ -164,9 +164,11 @@ def replace_articles(store: ox.Store, dropped: Iterable[str], nquads: str) -> tu
     graphs = [ox.NamedNode(g) for g in dropped]
     old = [q for g in graphs for q in store.quads_for_pattern(None, None, None, g)]
     added = list(ox.parse(nquads.encode("utf-8"), format=ox.RdfFormat.N_QUADS)) if nquads else []
-    subjects = {q.subject for q in old} | {q.subject for q in added}  # only their triples can change
-    size, classes = _census(store, subjects)
-    touched = {q.subject for q in old if q.predicate in LABELS}
+    # Only these merged-graph triples can change: the facts the articles state, the labels of the nodes they name.
+    facts = {ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in (*old, *added)
+             if q.predicate not in LABELS}
+    labelled = {q.subject for q in (*old, *added) if q.predicate in LABELS}
+    size, classes = _census(store, facts, labelled)
     for i in range(0, len(dropped), 200):
         names = " ".join(f"<{g}>" for g in dropped[i:i + 200])
         store.update(_UNSTATED % (names, ", ".join(f"<{g}>" for g in dropped)))
@@ -174,25 +176,27 @@ def replace_articles(store: ox.Store, dropped: Iterable[str], nquads: str) -> tu
         store.remove_graph(graph)
     store.extend(added)
     store.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in added)
-    touched |= {q.subject for q in added if q.predicate in LABELS}
-    for node in touched:
+    for node in labelled:
         _relabel(store, node)
-    ordered = sorted(str(node) for node in touched)
+    ordered = sorted(str(node) for node in labelled)
     for i in range(0, len(ordered), 200):
         store.update(MERGE_LABELS % f"VALUES ?node {{ {' '.join(ordered[i:i + 200])} }}", prefixes=PREFIXES)
-    new_size, new_classes = _census(store, subjects)
+    new_size, new_classes = _census(store, facts, labelled)
     new_classes.subtract(classes)
     return new_size - size, new_classes
 
 
-def _census(store: ox.Store, subjects: Iterable[ox.NamedNode]) -> tuple[int, Counter[str]]:
-    """Triples of the merged graph about these subjects, and their classes."""
+def _census(store: ox.Store, facts: Iterable[ox.Quad], labelled: Iterable[ox.NamedNode]) -> tuple[int, Counter[str]]:
+    """How many of these merged-graph triples, and labels of these nodes, the store has; and the classes typed."""
     size, classes = 0, Counter()
-    for subject in subjects:
-        for quad in store.quads_for_pattern(subject, None, None, ox.DefaultGraph()):
+    for quad in facts:
+        if quad in store:
             size += 1
             if quad.predicate == _TYPE:
                 classes[quad.object.value] += 1
+    for node in labelled:
+        for prop in LABELS:
+            size += sum(1 for _ in store.quads_for_pattern(node, prop, None, ox.DefaultGraph()))
     return size, classes
 
 
