@@ -352,8 +352,8 @@ def _update_store(inputs: list[str | Path], out: Path, location: Path, plan: _Pl
     wanted = set(plan.changed)
     stamps: dict[str, list[int]] = {}
     sources = _stamped((s for s in iter_sources(plan.paths) if s.name in wanted), stamps)
-    jobs = min(jobs or os.cpu_count() or 1, auto_jobs(len(wanted)))  # a pool pays only for many files
-    done = list(iter_files(sources, BuildReport(), progress and len(wanted) > 1, jobs, cache, total=len(wanted)))
+    workers = min(jobs or os.cpu_count() or 1, auto_jobs(len(wanted)))  # a pool pays only for many files
+    done = list(iter_files(sources, BuildReport(), progress and len(wanted) > 1, workers, cache, total=len(wanted)))
     dropped = [g for name in plan.changed + plan.removed for g in manifest.files.get(name, _NONE).graphs]
     stale = {manifest.files[name].key for name in plan.changed + plan.removed if name in manifest.files}
     kept = {g for name, e in manifest.files.items() if name not in wanted and name not in plan.removed
