@@ -50,10 +50,13 @@ class Gazetteer:
             for alias in entry.aliases:
                 self.by_name.setdefault(alias, entry)
         self.min_length = min_length
-        lengths = {len(n) for n in self.by_name if len(n) >= min_length}
-        self._lengths = sorted(lengths, reverse=True)
-        # Names by their first character: a scan tries only the names that can start where it stands.
-        self._firsts = {n[0] for n in self.by_name if len(n) >= min_length}
+        # The lengths of the names by their first character, longest first: a scan tries only the
+        # lengths of names that can start where it stands (a few, not every length in the gazetteer).
+        lengths: dict[str, set[int]] = {}
+        for name in self.by_name:
+            if len(name) >= min_length:
+                lengths.setdefault(name[0], set()).add(len(name))
+        self._lengths = {first: sorted(ls, reverse=True) for first, ls in lengths.items()}
 
     def __contains__(self, name: str) -> bool:
         return name in self.by_name
@@ -64,15 +67,13 @@ class Gazetteer:
     def finditer(self, text: str):
         """(start, end, surface, entry) for the longest names found left to right, without overlaps."""
         i, n = 0, len(text)
+        by_name, starts = self.by_name, self._lengths
         while i < n:
-            if text[i] in self._firsts:
-                for length in self._lengths:
-                    if i + length <= n and (entry := self.by_name.get(text[i:i + length])) is not None:
-                        yield i, i + length, text[i:i + length], entry
-                        i += length
-                        break
-                else:
-                    i += 1
+            for length in starts.get(text[i], ()):
+                if i + length <= n and (entry := by_name.get(text[i:i + length])) is not None:
+                    yield i, i + length, text[i:i + length], entry
+                    i += length
+                    break
             else:
                 i += 1
 
