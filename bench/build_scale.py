@@ -54,8 +54,10 @@ from kg import lexicon
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = sorted((ROOT / "queries").glob("*.rq"))
-# The README's examples, with a value bound: the unbound forms list every organisation / entity.
-BOUND = {"organization_timeline.rq": {"name": "中共河北省委员会"}, "entity_articles.rq": {"name": "河北省"}}
+# A name for each query that takes one (bound as a label, kg query --label): the unbound forms list the whole graph.
+NAMED = {"organization_timeline.rq": {"name": "河北省委"}, "entity_articles.rq": {"name": "河北省"},
+         "meetings.rq": {"org": "河北省委"}, "meeting_decisions.rq": {"name": "省委扩大会议"},
+         "policy_decisions.rq": {"name": "增产节约运动"}}
 PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 ASSUMED_RATE = 30.0  # articles/s, for the time estimate of a size when no smaller size was measured
 FIRST_DAY, LAST_DAY = dt.date(1946, 1, 1), dt.date(1995, 12, 31)
@@ -365,6 +367,7 @@ class Result:
 def time_queries(graph_file: Path, cli: bool = True) -> tuple[float, list[Query]]:
     """(load time, per-query figures) for every canned query over ``graph_file`` (a graph file or a store)."""
     from kg import oxigraph_store
+    from kg.sparql import label
     from kg.sparql import query as rdflib_query
     from kg.store import load
 
@@ -377,9 +380,9 @@ def time_queries(graph_file: Path, cli: bool = True) -> tuple[float, list[Query]
     out = []
     for path in QUERIES:
         variants = [(path.name, {})]
-        if path.name in BOUND:
-            variants.append((f"{path.name} --bind " + " ".join(f"{k}={v}" for k, v in BOUND[path.name].items()),
-                             BOUND[path.name]))
+        if path.name in NAMED:
+            variants.append((f"{path.name} --label " + " ".join(f"{k}={v}" for k, v in NAMED[path.name].items()),
+                             {k: label(v) for k, v in NAMED[path.name].items()}))
         for name, bindings in variants:
             start = time.perf_counter()
             rows = len(list(query(graph, path, bindings)))
@@ -388,7 +391,7 @@ def time_queries(graph_file: Path, cli: bool = True) -> tuple[float, list[Query]
                 out.append(Query(name, rows, evaluated, float("nan")))
                 continue
             cmd = [*kg_command(), "query", str(path), "--graph", str(graph_file), "--format", "csv"]  # a store too
-            cmd += [a for k, v in bindings.items() for a in ("--bind", f"{k}={v}")]
+            cmd += [a for k, v in bindings.items() for a in ("--label", f"{k}={v}")]
             done = run(cmd, sample=False)
             csv_rows = sum(1 for row in csv.reader(io.StringIO(done.stdout)) if row) - 1  # print adds a blank line
             if csv_rows != rows:

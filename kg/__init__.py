@@ -8,18 +8,19 @@ The Python API (kg/api.py)::
 
     g = build("seeds/")
     rows = query(g, "queries/meetings.rq")
+    rows = query(g, "queries/organization_timeline.rq", name=kg.label("河北省委"))
     kg.viz(g)
 """
 
 from __future__ import annotations
 
 __version__ = "0.1.0"
-__all__ = ["__version__", "build", "query", "viz"]
+__all__ = ["__version__", "build", "label", "query", "viz"]
 
 
 def __getattr__(name: str) -> object:
     # The API pulls in the whole pipeline: load it on first use, so `kg --version` stays quick.
-    if name in {"build", "query", "viz"}:
+    if name in {"build", "label", "query", "viz"}:
         from kg import api
 
         return getattr(api, name)

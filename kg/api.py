@@ -1,8 +1,9 @@
-"""The Python API: ``kg.build``, ``kg.query`` and ``kg.viz``.
+"""The Python API: ``kg.build``, ``kg.query``, ``kg.label`` and ``kg.viz``.
 
-    from kg import build, query
+    from kg import build, label, query
     g = build("seeds/")
     rows = query(g, "queries/meetings.rq")
+    rows = query(g, "queries/entity_articles.rq", name=label("河北省"))
     kg.viz(g)            # in Jupyter: the network, inline
 """
 
@@ -17,6 +18,7 @@ from rdflib import Graph
 from rdflib.query import Result
 
 from kg.pipeline import build_graph
+from kg.sparql import label as label  # re-exported: kg.label
 from kg.sparql import query as run_query
 from kg.store import load
 
@@ -47,7 +49,8 @@ def query(
 ) -> Result:
     """Run a SPARQL query (a ``.rq`` file or a string) over a graph, a graph file or a build folder.
 
-    Values for variables go in ``bindings`` or as keywords (``name="河北省委"``), never into the query text.
+    Values for variables go in ``bindings`` or as keywords, never into the query text. The canned queries match
+    names exactly, with their language tag: ``name=label("河北省委")`` (``kg.label``), not ``name="河北省委"``.
     Iterate over the result for its rows (``row.name``); ``.graph`` holds a CONSTRUCT's triples.
     """
     return run_query(_graph(graph), sparql, {**(bindings or {}), **values})

@@ -68,15 +68,16 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _query(args: argparse.Namespace) -> int:
-    from kg.sparql import format_result, query
+    from kg.sparql import format_result, label, query
     from kg.store import load
 
     bindings = {}
-    for spec in args.bind:
-        name, sep, value = spec.partition("=")
-        if not sep or not name.isidentifier():
-            raise ValueError(f"--bind takes NAME=VALUE, not {spec!r}")
-        bindings[name] = value
+    for option, specs, make in (("--bind", args.bind, str), ("--label", args.label, label)):
+        for spec in specs:
+            name, sep, value = spec.partition("=")
+            if not sep or not name.isidentifier():
+                raise ValueError(f"{option} takes NAME=VALUE, not {spec!r}")
+            bindings[name] = make(value)
     if args.lang:
         bindings["lang"] = args.lang
     store = _store_arg(args.store, args.graph)
@@ -275,6 +276,9 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--lang", help="label language for the canned queries (en, zh-Latn-pinyin …; default zh)")
     q.add_argument("--bind", action="append", default=[], metavar="NAME=VALUE",
                    help="bind ?NAME to a string value (safely, never pasted into the query)")
+    q.add_argument("--label", action="append", default=[], metavar="NAME=TEXT",
+                   help="bind ?NAME to TEXT as a label, tagged @zh when it has Chinese, else @en: what the canned "
+                        "queries' ?name and ?org match exactly")
     q.set_defaults(func=_query)
 
     v = sub.add_parser("viz", help="write the interactive HTML network of a graph (one file, works offline)")

@@ -283,7 +283,8 @@ label { margin-right: 1em; }
 <p><label>Canned query <select id="canned"><option value="">(write your own)</option>
 {{options}}
 </select></label>
-<label id="namebox" hidden>?name = <input id="name" placeholder="e.g. 河北省"></label>
+<label id="namebox" hidden>?name = <input id="name" placeholder="a label, exact: 河北省"></label>
+<label id="orgbox" hidden>?org = <input id="org" placeholder="a label, exact: 河北省委"></label>
 <label id="langbox" hidden>?lang = <select id="lang"><option value="">zh (default)</option>
 <option value="en">en</option><option value="zh-Latn-pinyin">zh-Latn-pinyin</option></select></label></p>
 <p class="about" id="about"></p>
@@ -317,21 +318,32 @@ $("canned").addEventListener("change", () => {
   showParameters();
 });
 $("query").addEventListener("input", showParameters);
-const PARAMETERS = ["name", "lang"];  // the variables the canned queries leave for the user to bind
+// The variables a canned query leaves for the user to bind, as its "# Parameters:" line names them.
+const PARAMETERS = ["name", "org", "lang"];
+const LABELS = new Set(["name", "org"]);  // matched exactly against labels: the value needs its language tag
 function showParameters() {
-  for (const p of PARAMETERS) $(p + "box").hidden = !new RegExp("[?$]" + p + "\\b").test($("query").value);
+  const line = ($("query").value.match(/^#\s*Parameters:(.*)$/m) || ["", ""])[1];
+  for (const p of PARAMETERS) $(p + "box").hidden = !new RegExp("[?$]" + p + "\\b").test(line);
 }
 
-// Each value goes in as a VALUES row at the top of the WHERE clause, as a quoted string literal.
+// As kg query does: each value replaces its variable in the text as one escaped RDF term (strings, IRIs and
+// comments are skipped), and BOUND(?p) becomes true. A VALUES row would not reach the nested groups.
+const TOKENS = new RegExp([
+  '"{3}(?:[^"\\\\]|\\\\.|"(?!"{2}))*"{3}', "'{3}(?:[^'\\\\]|\\\\.|'(?!'{2}))*'{3}",
+  '"(?:[^"\\\\\\n]|\\\\.)*"', "'(?:[^'\\\\\\n]|\\\\.)*'", '<[^<>"{}|^`\\\\\\s]*>', "#[^\\n]*",
+  "\\bBOUND\\s*\\(\\s*[?$]([A-Za-z_]\\w*)\\s*\\)", "[?$]([A-Za-z_]\\w*)"].join("|"), "gi");
 function withParameters(text) {
-  let rows = "";
+  const values = new Map();
   for (const p of PARAMETERS) {
     const value = $(p).value;
     if ($(p + "box").hidden || !value) continue;
-    const literal = '"' + value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n") + '"';
-    rows += " VALUES ?" + p + " { " + literal + " }";
+    const tag = !LABELS.has(p) ? "" : /[\u3400-\u9fff\uf900-\ufaff]/.test(value) ? "@zh" : "@en";
+    const escaped = value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n").replace(/\r/g, "\\r");
+    values.set(p, '"' + escaped + '"' + tag);
   }
-  return rows ? text.replace(/WHERE\s*\{/i, (m) => m + rows) : text;
+  if (!values.size) return text;
+  return text.replace(TOKENS, (token, bound, variable) =>
+    bound ? (values.has(bound) ? "true" : token) : (variable && values.has(variable) ? values.get(variable) : token));
 }
 
 async function send(kind) {

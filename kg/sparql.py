@@ -17,6 +17,17 @@ PREFIXES = {"kg": KG._NS, "kgr": KGR, "rdfs": "http://www.w3.org/2000/01/rdf-sch
             "xsd": "http://www.w3.org/2001/XMLSchema#", "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#"}
 
 
+def label(text: str, lang: str | None = None) -> Literal:
+    """``text`` as a label to look an entity up by: tagged ``lang``, else ``zh`` when it has Chinese, else ``en``.
+
+    The canned queries match names exactly (an index lookup, quick on any graph), so a name must carry the
+    language tag of the label it is meant to equal: ``label("河北省委")`` is ``"河北省委"@zh``.
+    """
+    if lang is None:
+        lang = "zh" if any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text) else "en"
+    return Literal(text, lang=lang)
+
+
 def query_text(query: str | Path) -> str:
     """The SPARQL text of ``query``: a file's content when it names a file, else the string itself."""
     if isinstance(query, str) and ("\n" in query or "{" in query):

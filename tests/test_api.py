@@ -5,10 +5,10 @@ from __future__ import annotations
 import sys
 
 import pytest
-from rdflib import RDF, Graph
+from rdflib import RDF, Graph, Literal
 
 import kg
-from kg import build, query
+from kg import build, label, query
 from kg.namespace import KG
 from kg.pipeline import build as build_folder
 from tests.conftest import ROOT, SEED
@@ -29,11 +29,20 @@ def test_build_and_query_as_the_readme_shows(graph, monkeypatch):
 
 
 def test_query_values_go_in_as_bindings(graph):
-    rows = list(query(graph, ROOT / "queries" / "organization_timeline.rq", name="河北省委"))
+    timeline = ROOT / "queries" / "organization_timeline.rq"
+    rows = list(query(graph, timeline, name=label("河北省委")))
     assert rows and {str(r.organization) for r in rows} == {"中共河北省委员会"}
-    assert list(query(graph, ROOT / "queries" / "organization_timeline.rq", {"name": "没有这个组织"})) == []
-    injected = list(query(graph, ROOT / "queries" / "entity_articles.rq", name='河北省" || true || "'))
+    assert list(query(graph, timeline, {"name": label("没有这个组织")})) == []
+    # names match exactly, language tag included: a plain string is not the label "河北省委"@zh
+    assert list(query(graph, timeline, name="河北省委")) == []
+    injected = list(query(graph, ROOT / "queries" / "entity_articles.rq", name=label('河北省" || true || "')))
     assert injected == []
+
+
+def test_label_tags_by_script():
+    assert label("河北省委") == Literal("河北省委", lang="zh")
+    assert label("Hebei") == Literal("Hebei", lang="en")
+    assert label("Hébĕi", "zh-Latn-pinyin").language.lower() == "zh-latn-pinyin"
 
 
 def test_query_takes_a_graph_file_or_a_build_folder(tmp_path):

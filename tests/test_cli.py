@@ -3,7 +3,7 @@ import re
 
 from rdflib.compare import isomorphic
 
-from kg.cli import NOTHING, OK, SKIPPED, main
+from kg.cli import FAILED, NOTHING, OK, SKIPPED, main
 from kg.store import load
 from tests.conftest import ROOT
 
@@ -51,15 +51,18 @@ def test_query_formats_and_bindings(corpus, tmp_path, capsys):
     rows = json.loads(capsys.readouterr().out)
     assert {"meeting", "name", "convener", "place", "date"} <= set(rows[0])
     assert any(r["name"] == "全省工业会议" and r["convener"] == "中共河北省委员会" for r in rows)
-    assert main(["query", str(ROOT / "queries/entity_articles.rq"), "--graph", graph, "--format", "csv",
-                 "--bind", "name=河北省委"]) == OK
+    query = str(ROOT / "queries/entity_articles.rq")
+    assert main(["query", query, "--graph", graph, "--format", "csv", "--label", "name=河北省委"]) == OK
     lines = capsys.readouterr().out.strip().splitlines()
     assert lines[0].startswith("entity,class,file") and len(lines) == 2
     assert "000_9a42a4b9297332b5.txt" in lines[1]
+    assert main(["query", query, "--graph", graph, "--format", "csv", "--bind", "name=河北省委"]) == OK
+    assert len(capsys.readouterr().out.strip().splitlines()) == 1  # a plain string is not the label "河北省委"@zh
     hostile = 'x" } ; DROP ALL ; { "'
-    query = str(ROOT / "queries/entity_articles.rq")
-    assert main(["query", query, "--graph", graph, "--bind", f"name={hostile}"]) == OK
+    assert main(["query", query, "--graph", graph, "--label", f"name={hostile}"]) == OK
     assert "(0 rows)" in capsys.readouterr().out
+    assert main(["query", query, "--graph", graph, "--label", "河北省委"]) == FAILED
+    assert "--label takes NAME=VALUE" in capsys.readouterr().err
 
 
 def test_query_string_and_table(corpus, tmp_path, capsys):

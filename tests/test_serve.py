@@ -26,7 +26,7 @@ from SPARQLWrapper import CSV, GET, JSON, JSONLD, POST, POSTDIRECTLY, TSV, TURTL
 from kg.cli import FAILED, main
 from kg.pipeline import build
 from kg.serve import ServeError, canned_queries, start
-from kg.sparql import query
+from kg.sparql import label, query
 from kg.store import load
 from tests.conftest import ROOT, SEED
 from tests.helpers import free_port, rdf11
@@ -97,9 +97,9 @@ def server(built):
         running.stop()
 
 
-def reference(built: Path, sparql: str | Path) -> list[tuple[str, ...]]:
+def reference(built: Path, sparql: str | Path, bindings: dict | None = None) -> list[tuple[str, ...]]:
     """The rows rdflib gives for the same query on the same graph, as strings."""
-    result = query(load(built / "graph.ttl"), sparql)
+    result = query(load(built / "graph.ttl"), sparql, bindings)
     return sorted(tuple("" if row[v] is None else str(row[v]) for v in result.vars) for row in result)
 
 
@@ -360,14 +360,27 @@ def test_query_page_in_a_browser(server, built):
             page.wait_for_selector("#result table", timeout=10_000)
             cells = page.eval_on_selector_all("#result tr", "rows => rows.map(r => r.innerText)")
             assert len(cells) == 1 + len(reference(built, MEETINGS_RQ)) and any("全省工业会议" in c for c in cells)
-            # A query that takes ?name: the box appears and its value is bound.
+            # A query that takes ?name: the box appears and its value is bound, as a label tagged @zh.
             page.select_option("#canned", label="entity_articles.rq")
-            assert page.is_visible("#namebox")
-            page.fill("#name", "河北")
+            assert page.is_visible("#namebox") and not page.is_visible("#orgbox")
+            page.fill("#name", "河北省")
             page.click("#run")
             page.wait_for_function("document.querySelector('#status').textContent.startsWith('1 row')",
                                    timeout=10_000)
             assert "河北省" in page.inner_text("#result")
+            # meetings.rq takes ?org, which reaches the nested group that starts from it.
+            page.select_option("#canned", label="meetings.rq")
+            assert page.is_visible("#orgbox") and not page.is_visible("#namebox")
+            page.fill("#org", "河北省委")
+            page.click("#run")
+            expected = reference(built, MEETINGS_RQ, {"org": label("河北省委")})
+            assert 0 < len(expected) < len(reference(built, MEETINGS_RQ))
+            page.wait_for_function(f"document.querySelector('#status').textContent.startsWith('{len(expected)} row')",
+                                   timeout=10_000)
+            page.fill("#org", "没有这个组织")
+            page.click("#run")
+            page.wait_for_function("document.querySelector('#status').textContent.startsWith('0 rows')",
+                                   timeout=10_000)
             # ?lang too, where a query takes it.
             page.select_option("#canned", label="top_conveners.rq")
             assert page.is_visible("#langbox") and not page.is_visible("#namebox")
