@@ -56,7 +56,7 @@ ROOT = Path(__file__).resolve().parent.parent
 QUERIES = sorted((ROOT / "queries").glob("*.rq"))
 # A name for each query that takes one (bound as a label, kg query --label): the unbound forms list the whole graph.
 NAMED = {"organization_timeline.rq": {"name": "河北省委"}, "entity_articles.rq": {"name": "河北省"},
-         "meetings.rq": {"org": "河北省委"}, "meeting_decisions.rq": {"name": "省委扩大会议"},
+         "meetings.rq": {"org": "河北省委"}, "meeting_decisions.rq": {"name": "广东工业会议"},
          "policy_decisions.rq": {"name": "增产节约运动"}}
 PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 ASSUMED_RATE = 30.0  # articles/s, for the time estimate of a size when no smaller size was measured
