@@ -1,7 +1,7 @@
 """Time ``kg build`` and the canned queries on a synthetic corpus of N Chinese-only articles.
 
     python bench/build_scale.py [--sizes 1000,10000] [--jobs 1,2] [--repeat 1] [--workdir DIR] [--keep]
-                                [--profile]
+                                [--profile] [--store] [--no-cli-queries] [--named-queries]
 
 The corpus is made from the project's own material only: place, organisation and person names from
 the gazetteers (``kg.lexicon``), dates across 1946–1995 and about fifteen paragraph templates written
@@ -364,8 +364,11 @@ class Result:
         return min(self.builds, key=lambda r: r.seconds)
 
 
-def time_queries(graph_file: Path, cli: bool = True) -> tuple[float, list[Query]]:
-    """(load time, per-query figures) for every canned query over ``graph_file`` (a graph file or a store)."""
+def time_queries(graph_file: Path, cli: bool = True, named_only: bool = False) -> tuple[float, list[Query]]:
+    """(load time, per-query figures) for every canned query over ``graph_file`` (a graph file or a store).
+
+    Each query that takes a name runs without it and with the one in ``NAMED``; ``named_only`` skips the first.
+    """
     from kg import oxigraph_store
     from kg.sparql import label
     from kg.sparql import query as rdflib_query
@@ -379,7 +382,7 @@ def time_queries(graph_file: Path, cli: bool = True) -> tuple[float, list[Query]
     loaded = time.perf_counter() - start
     out = []
     for path in QUERIES:
-        variants = [(path.name, {})]
+        variants = [] if named_only and path.name in NAMED else [(path.name, {})]
         if path.name in NAMED:
             variants.append((f"{path.name} --label " + " ".join(f"{k}={v}" for k, v in NAMED[path.name].items()),
                              {k: label(v) for k, v in NAMED[path.name].items()}))
@@ -423,7 +426,7 @@ def estimate(size: int, rate: float | None, jobs: int, repeat: int) -> float:
 
 
 def bench(sizes: list[int], jobs: list[int], repeat: int, workdir: Path, material: Material,
-          store: bool = False, cli: bool = True) -> list[Result]:
+          store: bool = False, cli: bool = True, named_only: bool = False) -> list[Result]:
     results: list[Result] = []
     rate: float | None = None
     for size in sizes:
@@ -449,7 +452,8 @@ def bench(sizes: list[int], jobs: list[int], repeat: int, workdir: Path, materia
                 result.articles, result.triples = report["articles"], report["triples"]
                 if r == 0 and j == jobs[0]:
                     print(f"size {size}: canned queries …", file=sys.stderr, flush=True)
-                    result.load, result.queries = time_queries(out / "db" if store else out / "graph.ttl", cli)
+                    result.load, result.queries = time_queries(out / "db" if store else out / "graph.ttl", cli,
+                                                                named_only)
                 if r == 0:
                     outputs.append(digest(out, store))
                 added = write_corpus(corpus, size, 10, material)
@@ -548,6 +552,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--store", action="store_true", help="build into an Oxigraph store and query it there")
     parser.add_argument("--no-cli-queries", action="store_true",
                         help="time the canned queries in process only, not also through `kg query`")
+    parser.add_argument("--named-queries", action="store_true",
+                        help="time the queries that take a name only with one (without, they list the whole graph)")
     args = parser.parse_args(argv)
     sizes = sorted(set(args.sizes))
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="kg-build-scale-"))
@@ -558,7 +564,7 @@ def main(argv: Sequence[str] | None = None) -> int:
           file=sys.stderr)
     try:
         results = bench(sizes, args.jobs, max(1, args.repeat), workdir, material, args.store,
-                        cli=not args.no_cli_queries)
+                        cli=not args.no_cli_queries, named_only=args.named_queries)
         print(report(results, max(1, args.repeat), args.store))
         if args.profile:
             print()
