@@ -79,13 +79,14 @@ def test_every_name_parameter_has_a_test_value():
     assert {p.name: parameters(p) - {"lang"} for p in QUERIES} == {p.name: set(NAMES.get(p.name, {})) for p in QUERIES}
 
 
-@pytest.mark.parametrize("path", QUERIES, ids=lambda p: p.name)
+FORMS = [(p, False) for p in QUERIES] + [(p, True) for p in QUERIES if p.name in NAMES]  # every query; named too
+
+
+@pytest.mark.parametrize(("path", "named"), FORMS,
+                         ids=lambda v: v.name if isinstance(v, Path) else ("named" if v else "all"))
 @pytest.mark.parametrize("bindings", [{}, {"lang": "en"}, {"lang": "zh-Latn-pinyin"}], ids=["zh", "en", "pinyin"])
-@pytest.mark.parametrize("named", [False, True], ids=["all", "named"])
 def test_canned_queries_give_the_same_rows(stored, path, bindings, named):
     if named:
-        if path.name not in NAMES:
-            pytest.skip(f"{path.name} takes no name")
         bindings = {**bindings, **{k: label(v) for k, v in NAMES[path.name].items()}}
     memory, on_disk = stored
     graph = load(memory / "graph.ttl")
