@@ -460,9 +460,19 @@ def query(store: Store, sparql: str | Path, bindings: dict[str, object] | None =
         result.graph = new_graph()
         _add(result.graph, answer)
         return result
-    names = [v.value for v in answer.variables]
     result = Result("SELECT")
-    result.vars = [Variable(n) for n in names]
-    result.bindings = [{Variable(n): _term(row[n]) for n in names if row[n] is not None} for row in answer]
+    result.vars = [Variable(v.value) for v in answer.variables]
+    # Rows repeat their values (a name, a date …), and making an rdflib Literal costs more than Oxigraph's lookup
+    # of it: each distinct value is converted once per query.
+    converted: dict[object, object] = {}
+
+    def term(value: object) -> object:
+        known = converted.get(value)
+        if known is None:
+            known = converted[value] = _term(value)
+        return known
+
+    result.bindings = [{var: term(value) for var, value in zip(result.vars, row, strict=True) if value is not None}
+                       for row in answer]
     return result
 
