@@ -9,6 +9,7 @@ as rdflib ``Result`` objects, so ``kg.sparql.format_result`` and the Python API 
 
 from __future__ import annotations
 
+import functools
 import gc
 import itertools
 import os
@@ -464,14 +465,7 @@ def query(store: Store, sparql: str | Path, bindings: dict[str, object] | None =
     result.vars = [Variable(v.value) for v in answer.variables]
     # Rows repeat their values (a name, a date …), and making an rdflib Literal costs more than Oxigraph's lookup
     # of it: each distinct value is converted once per query.
-    converted: dict[object, object] = {}
-
-    def term(value: object) -> object:
-        known = converted.get(value)
-        if known is None:
-            known = converted[value] = _term(value)
-        return known
-
+    term = functools.cache(_term)
     result.bindings = [{var: term(value) for var, value in zip(result.vars, row, strict=True) if value is not None}
                        for row in answer]
     return result

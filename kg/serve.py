@@ -337,7 +337,7 @@ function withParameters(text) {
   for (const p of PARAMETERS) {
     const value = $(p).value;
     if ($(p + "box").hidden || !value) continue;
-    const tag = !LABELS.has(p) ? "" : /[\u3400-\u9fff\uf900-\ufaff]/.test(value) ? "@zh" : "@en";
+    const tag = !LABELS.has(p) ? "" : /[\u4e00-\u9fff]/.test(value) ? "@zh" : "@en";
     const escaped = value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n").replace(/\r/g, "\\r");
     values.set(p, '"' + escaped + '"' + tag);
   }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
@@ -17,14 +18,18 @@ PREFIXES = {"kg": KG._NS, "kgr": KGR, "rdfs": "http://www.w3.org/2000/01/rdf-sch
             "xsd": "http://www.w3.org/2001/XMLSchema#", "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#"}
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
 def label(text: str, lang: str | None = None) -> Literal:
     """``text`` as a label to look an entity up by: tagged ``lang``, else ``zh`` when it has Chinese, else ``en``.
 
     The canned queries match names exactly (an index lookup, quick on any graph), so a name must carry the
-    language tag of the label it is meant to equal: ``label("河北省委")`` is ``"河北省委"@zh``.
+    language tag of the label it is meant to equal: ``label("河北省委")`` is ``"河北省委"@zh``. "Has Chinese" is
+    the rule the build tags entity labels by (``kg.resolve``: a character in U+4E00–U+9FFF).
     """
     if lang is None:
-        lang = "zh" if any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text) else "en"
+        lang = "zh" if _CJK.search(text) else "en"
     return Literal(text, lang=lang)
 
 
