@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SKOS, XSD
@@ -13,11 +14,20 @@ from kg.resolve import ArticleFacts, Names
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 CLASS = {"Organization": KG.Organization, "Place": KG.Place, "Person": KG.Person, "Policy": KG.Policy}
+# rdflib's namespaces check a term each time it is named, and a build names these a few hundred times an article.
+TYPE, LABEL, ALT_LABEL, DERIVED_FROM = RDF.type, RDFS.label, SKOS.altLabel, PROV.wasDerivedFrom
+DATE, STRING, INTEGER = XSD.date, XSD.string, XSD.integer
+
+
+@lru_cache(maxsize=1 << 14)
+def _text(value: str, lang: str) -> Literal:
+    """A language-tagged literal: names recur across articles, and an evidence sentence for each entity in it."""
+    return Literal(value, lang=lang)
 
 
 def _date_literal(when: PartialDate) -> Literal:
     if when.day is not None:
-        return Literal(when.isoformat(), datatype=XSD.date)
+        return Literal(when.isoformat(), datatype=DATE)
     if when.month is not None:
         return Literal(when.isoformat(), datatype=XSD.gYearMonth)
     return Literal(when.isoformat(), datatype=XSD.gYear)
@@ -29,15 +39,15 @@ PINYIN = "zh-Latn-pinyin"
 def _names(node: URIRef, names: Names) -> Iterator[Triple]:
     """The English and pinyin labels of a node: one rdfs:label per language, the rest as altLabels."""
     if names.pinyin:
-        yield node, RDFS.label, Literal(names.pinyin, lang=PINYIN)
+        yield node, LABEL, _text(names.pinyin, PINYIN)
     article = sorted(names.en_article, key=lambda x: (len(x), x))
     label, source = (names.en, names.en_source) if names.en else (article[0], "article") if article else ("", "")
     if label:
-        yield node, RDFS.label, Literal(label, lang="en")
+        yield node, LABEL, _text(label, "en")
         yield node, KG.labelSource, Literal(source)
     for other in article:
         if other != label:
-            yield node, SKOS.altLabel, Literal(other, lang="en")
+            yield node, ALT_LABEL, _text(other, "en")
 
 
 def one_label_per_language(graph: Graph) -> None:
@@ -47,13 +57,13 @@ def one_label_per_language(graph: Graph) -> None:
     The label kept is the shortest (then the first in code-point order), so the result is reproducible.
     """
     by_node: dict[tuple, list[Literal]] = {}
-    for node, label in graph.subject_objects(RDFS.label):
+    for node, label in graph.subject_objects(LABEL):
         by_node.setdefault((node, getattr(label, "language", None)), []).append(label)
     for (node, _lang), labels in by_node.items():
         if len(labels) > 1:
             for extra in sorted(labels, key=lambda x: (len(x), str(x)))[1:]:
-                graph.remove((node, RDFS.label, extra))
-                graph.add((node, SKOS.altLabel, extra))
+                graph.remove((node, LABEL, extra))
+                graph.add((node, ALT_LABEL, extra))
 
 
 def article_iri(facts: ArticleFacts) -> URIRef:
@@ -65,51 +75,51 @@ def triples(facts: ArticleFacts) -> Iterator[Triple]:
     a = facts.article
     art = article_iri(facts)
     lang = facts.lang
-    yield art, RDF.type, KG.Article
-    yield art, KG.sourceFile, Literal(a.source_name, datatype=XSD.string)
-    yield art, KG.articleIndex, Literal(a.index, datatype=XSD.integer)
+    yield art, TYPE, KG.Article
+    yield art, KG.sourceFile, Literal(a.source_name, datatype=STRING)
+    yield art, KG.articleIndex, Literal(a.index, datatype=INTEGER)
     if a.title_zh:
-        yield art, KG.title, Literal(a.title_zh, lang="zh")
-        yield art, RDFS.label, Literal(a.title_zh, lang="zh")
+        yield art, KG.title, _text(a.title_zh, "zh")
+        yield art, LABEL, _text(a.title_zh, "zh")
     if a.title_en:
-        yield art, KG.title, Literal(a.title_en, lang="en")
-        yield art, RDFS.label, Literal(a.title_en, lang="en")
+        yield art, KG.title, _text(a.title_en, "en")
+        yield art, LABEL, _text(a.title_en, "en")
     for sub in a.subtitles_zh:
-        yield art, KG.subtitle, Literal(sub, lang="zh")
+        yield art, KG.subtitle, _text(sub, "zh")
     if a.date:
-        yield art, KG.publishedOn, Literal(a.date.isoformat(), datatype=XSD.date)
+        yield art, KG.publishedOn, Literal(a.date.isoformat(), datatype=DATE)
     if a.page:
-        yield art, KG.page, Literal(a.page, datatype=XSD.integer)
+        yield art, KG.page, Literal(a.page, datatype=INTEGER)
     if a.column:
-        yield art, KG.column, Literal(a.column, datatype=XSD.string)
+        yield art, KG.column, Literal(a.column, datatype=STRING)
     if a.author:
-        yield art, KG.author, Literal(a.author, datatype=XSD.string)
+        yield art, KG.author, Literal(a.author, datatype=STRING)
     if facts.dateline_agency:
         yield art, KG.datelineAgency, KGR[facts.dateline_agency]
     if facts.dateline_place:
         yield art, KG.datelinePlace, KGR[facts.dateline_place]
     if a.dateline and a.dateline.date:
-        yield art, KG.datelineDate, Literal(a.dateline.date.isoformat(), datatype=XSD.date)
+        yield art, KG.datelineDate, Literal(a.dateline.date.isoformat(), datatype=DATE)
 
     for ent in facts.entities.values():
         node = KGR[ent.path]
-        yield node, RDF.type, CLASS[ent.kind]
-        yield node, RDFS.label, Literal(ent.label, lang=ent.lang)
+        yield node, TYPE, CLASS[ent.kind]
+        yield node, LABEL, _text(ent.label, ent.lang)
         for alias in sorted(ent.aliases):
-            yield node, SKOS.altLabel, Literal(alias, lang=ent.lang)
+            yield node, ALT_LABEL, _text(alias, ent.lang)
         yield from _names(node, ent.names)
         for sentence in ent.evidence:
-            yield node, KG.evidence, Literal(sentence, lang=lang)
+            yield node, KG.evidence, _text(sentence, lang)
         if ent.parent:
             yield node, KG.subOrganizationOf, KGR[ent.parent]
         yield art, KG.mentions, node
 
     for m in facts.meetings:
         node = KGR[m.path]
-        yield node, RDF.type, KG.Meeting
-        yield node, RDFS.label, Literal(m.label, lang=lang)
+        yield node, TYPE, KG.Meeting
+        yield node, LABEL, _text(m.label, lang)
         for alias in sorted(m.aliases):
-            yield node, SKOS.altLabel, Literal(alias, lang=lang)
+            yield node, ALT_LABEL, _text(alias, lang)
         yield from _names(node, m.names)
         for org in m.conveners:
             yield node, KG.convenedBy, KGR[org]
@@ -124,8 +134,8 @@ def triples(facts: ArticleFacts) -> Iterator[Triple]:
         for decision in m.decided:
             yield node, KG.decided, KGR[decision]
         for sentence in m.evidence:
-            yield node, KG.evidence, Literal(sentence, lang=lang)
-        yield node, PROV.wasDerivedFrom, art
+            yield node, KG.evidence, _text(sentence, lang)
+        yield node, DERIVED_FROM, art
         yield art, KG.mentions, node
 
     for org, decisions in facts.decided_by.items():
@@ -134,12 +144,12 @@ def triples(facts: ArticleFacts) -> Iterator[Triple]:
 
     for d in facts.decisions:
         node = KGR[d.path]
-        yield node, RDF.type, KG.Decision
-        yield node, RDFS.label, Literal(d.label, lang=lang)
+        yield node, TYPE, KG.Decision
+        yield node, LABEL, _text(d.label, lang)
         yield from _names(node, d.names)
-        yield node, KG.evidence, Literal(d.evidence, lang=lang)
+        yield node, KG.evidence, _text(d.evidence, lang)
         for target in d.concerns:
             yield node, KG.concerns, KGR[target]
-        yield node, PROV.wasDerivedFrom, art
+        yield node, DERIVED_FROM, art
         yield art, KG.mentions, node
 

@@ -51,4 +51,11 @@ class KG(DefinedNamespace):
     labelSource: URIRef
 
 
+# DefinedNamespace checks a term against the class's annotations each time it is named (about 2 µs), and a build
+# names these terms millions of times: each declared term becomes a plain attribute. A term not declared still
+# goes through the check, and fails.
+for _term in KG.__annotations__:
+    setattr(KG, _term, KG._NS[_term])
+del _term
+
 KGR = Namespace(RESOURCE_IRI)

@@ -10,7 +10,7 @@ import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
@@ -68,18 +68,21 @@ class FileFacts:
     """What one input file gave: its articles' facts, or the reason it could not be read."""
 
     path: str
-    facts: list[ArticleFacts] = field(default_factory=list)
+    facts: list[ArticleFacts] = field(default_factory=list)  # left out where only the N-Quads are wanted
     quads: list[str] = field(default_factory=list)  # each article's N-Quads, made in the worker
+    graphs: list[str] = field(default_factory=list)  # each article's IRI, the name of its graph
     failure: str = ""
     warnings: list[str] = field(default_factory=list)
     key: str = ""  # its extraction-cache key, when a cache is used
     archive: str = ""  # the archive it is a member of
 
 
-def process_file(source: Source | str | Path, cache: ExtractionCache | None = None) -> FileFacts:
+def process_file(source: Source | str | Path, cache: ExtractionCache | None = None, facts: bool = True) -> FileFacts:
     """Read, extract and resolve the articles of one file (in a worker process when building with -j).
 
-    With a ``cache``, a file whose bytes (and the extractor) have not changed is not extracted again.
+    With a ``cache``, a file whose bytes (and the extractor) have not changed is not extracted again. Without
+    ``facts``, the result carries only the articles' N-Quads (a store build needs no more, and sending the facts
+    back from a worker costs as much again as writing them).
     """
     if not isinstance(source, Source):
         source = Source(str(source))
@@ -90,17 +93,19 @@ def process_file(source: Source | str | Path, cache: ExtractionCache | None = No
         except OSError:
             key = ""
         if key and (done := cache.get(key)) is not None:
-            return done
+            return done if facts else replace(done, facts=[])
     try:
         articles = read_source(source)
     except ReadError as exc:
         return FileFacts(source.name, failure=exc.reason, archive=source.archive)
-    facts = [resolve(extract(a, PIPELINE)) for a in articles]
-    done = FileFacts(source.name, facts, [nquads(mapping.article_iri(f), mapping.triples(f)) for f in facts],
+    resolved = [resolve(extract(a, PIPELINE)) for a in articles]
+    iris = [mapping.article_iri(f) for f in resolved]
+    quads = [nquads(iri, mapping.triples(f)) for iri, f in zip(iris, resolved, strict=True)]
+    done = FileFacts(source.name, resolved, quads, [str(iri) for iri in iris],
                      warnings=[w for a in articles for w in a.warnings], key=key, archive=source.archive)
     if key:
         cache.put(key, done)
-    return done
+    return done if facts else replace(done, facts=[])
 
 
 def auto_jobs(files: int) -> int:
@@ -134,13 +139,14 @@ def iter_files(
     jobs: int = 1,
     cache: ExtractionCache | None = None,
     total: int | None = None,
+    facts: bool = True,
 ) -> Iterator[FileFacts]:
-    """What each source file gave, in the order of ``sources``, counted in ``report``.
+    """What each source file gave, in the order of ``sources``, counted in ``report`` (``facts``: see process_file).
 
     With ``jobs`` > 1, files are extracted in that many worker processes; the results come back in file
     order, so the output is the same whatever the number of workers.
     """
-    work = partial(process_file, cache=cache)
+    work = partial(process_file, cache=cache, facts=facts)
     with ExitStack() as stack:
         if jobs > 1:
             pool = stack.enter_context(worker_context().Pool(jobs, initializer=_default_sigterm))
@@ -154,7 +160,7 @@ def iter_files(
             if done.failure:
                 report.failed.append((done.path, done.failure))
             else:
-                report.articles += len(done.facts)
+                report.articles += len(done.graphs)
                 report.warnings.extend((done.path, w) for w in done.warnings)
             yield done
 
@@ -353,12 +359,13 @@ def _update_store(inputs: list[str | Path], out: Path, location: Path, plan: _Pl
     stamps: dict[str, list[int]] = {}
     sources = _stamped((s for s in iter_sources(plan.paths) if s.name in wanted), stamps)
     workers = min(jobs or os.cpu_count() or 1, auto_jobs(len(wanted)))  # a pool pays only for many files
-    done = list(iter_files(sources, BuildReport(), progress and len(wanted) > 1, workers, cache, total=len(wanted)))
+    done = list(iter_files(sources, BuildReport(), progress and len(wanted) > 1, workers, cache, total=len(wanted),
+                           facts=False))
     dropped = [g for name in plan.changed + plan.removed for g in manifest.files.get(name, _NONE).graphs]
     stale = {manifest.files[name].key for name in plan.changed + plan.removed if name in manifest.files}
     kept = {g for name, e in manifest.files.items() if name not in wanted and name not in plan.removed
             for g in e.graphs}
-    if any(g in kept for d in done for g in _graphs(d)):  # a new file gives another file's article IRIs
+    if any(g in kept for d in done for g in d.graphs):  # a new file gives another file's article IRIs
         return _rebuild_store(inputs, out, location, report, progress, jobs, cache)
     store = oxigraph_store.ox.Store(str(location))
     try:
@@ -400,11 +407,7 @@ def _stamped(sources: Iterable[Source], stamps: dict[str, list[int]]) -> Iterato
 
 def _entry(done: FileFacts, stamps: dict[str, list[int]]) -> FileEntry:
     stamped = stamps.get(done.archive or done.path, [])
-    return FileEntry(done.key, _graphs(done), done.failure, done.warnings, stamped, done.archive)
-
-
-def _graphs(done: FileFacts) -> list[str]:
-    return [str(mapping.article_iri(f)) for f in done.facts]
+    return FileEntry(done.key, done.graphs, done.failure, done.warnings, stamped, done.archive)
 
 
 def _report_from_manifest(manifest: Manifest, keys: dict[str, str], report: BuildReport) -> None:
@@ -437,7 +440,8 @@ def _rebuild_store(inputs: list[str | Path], out: Path, location: Path, report: 
     try:
         sources = _stamped(iter_sources(inputs), stamps)
         for done in iter_files(sources, report, progress and files + archives > 1,
-                               jobs or auto_jobs(files + 1000 * archives), cache, None if archives else files):
+                               jobs or auto_jobs(files + 1000 * archives), cache, None if archives else files,
+                               facts=False):
             manifest.files[done.path] = _entry(done, stamps)
             for lines in done.quads:
                 quads.write(lines)

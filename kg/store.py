@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Iterable
 from functools import lru_cache
@@ -104,6 +105,10 @@ def _n3(term: URIRef) -> str:
     return term.n3()
 
 
+# The graph IRI that ends an N-Quads line (a newline is escaped inside literals, so every one ends a line).
+_GRAPH_TERM = re.compile(r" <[^<>\n]*> \.$", re.MULTILINE)
+
+
 class NQuadsWriter:
     """Streams each article's triples as N-Quads in the article's own named graph (for provenance).
 
@@ -123,7 +128,7 @@ class NQuadsWriter:
         """Add one article's N-Quads (from ``nquads``)."""
         self._fh.write(quads)
         if self._triples is not None:
-            self._triples.writelines(line[:line.rindex(" <")] + " .\n" for line in quads.splitlines())
+            self._triples.write(_GRAPH_TERM.sub(" .", quads))
 
     def close(self) -> Path:
         self._close_files()

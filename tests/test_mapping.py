@@ -1,4 +1,5 @@
-from rdflib import RDF, RDFS, Graph, Literal
+import pytest
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import PROV, SKOS, XSD
 
@@ -104,3 +105,10 @@ def test_every_entity_has_a_pinyin_label():
     committee = next(n for n in nodes if str(g.value(n, RDFS.label)) == "中共山西省委员会")
     assert Literal("Zhōnggòng Shānxīshěng Wěiyuánhuì", lang="zh-Latn-pinyin") in set(g.objects(committee, RDFS.label))
     assert Literal("CPC Shanxi Provincial Committee", lang="en") in set(g.objects(committee, RDFS.label))
+
+
+def test_ontology_terms_are_plain_attributes_and_a_mistyped_one_fails():
+    assert all(getattr(KG, term) == KG._NS[term] for term in KG.__annotations__)
+    assert KG.convenedBy == URIRef("https://w3id.org/rmrb-kg/ontology#convenedBy")
+    with pytest.raises(AttributeError):
+        KG.convenedby  # noqa: B018

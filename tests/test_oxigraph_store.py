@@ -63,6 +63,24 @@ def test_one_label_per_language_in_the_store(stored):
     assert list(rows) == []
 
 
+def test_finishing_a_store_keeps_one_label_per_language(tmp_path):
+    kgr = "https://w3id.org/rmrb-kg/resource/"
+    lines = [f'<{kgr}org/a> <{PREFIXES["rdfs"]}label> "{text}"{tag} .' for text, tag in
+             [("Hebei Provincial Committee", "@en"), ("Hebei Committee", "@en"), ("Hebei CPC Committee", "@en"),
+              ("河北省委", "@zh")]]
+    lines += [f'<{kgr}org/b> <{PREFIXES["rdfs"]}label> "{text}"{tag} .' for text, tag in
+              [("Beijing", "@en"), ("北京", "@zh"), ("Běijīng", "@zh-Latn-pinyin")]]
+    (tmp_path / "merged.nt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    builder = oxigraph_store.StoreBuilder(tmp_path / "db")
+    builder.load(tmp_path / "merged.nt", ox.RdfFormat.N_TRIPLES)
+    builder.finish()
+    rows = oxigraph_store.query(builder.store, "SELECT ?n ?p ?l WHERE { ?n ?p ?l }")
+    got = {(str(n).rsplit("/", 1)[1], str(p).rsplit("#", 1)[1], str(lit)) for n, p, lit in rows}
+    builder.abort()
+    assert got == {("a", "label", "Hebei Committee"), ("a", "altLabel", "Hebei CPC Committee"),
+                   ("a", "altLabel", "Hebei Provincial Committee"), ("a", "label", "河北省委"),
+                   ("b", "label", "Beijing"), ("b", "label", "北京"), ("b", "label", "Běijīng")}
+
 # A name for each canned query's name parameter, found in the test corpus.
 NAMES = {"entity_articles.rq": {"name": "河北省"}, "organization_timeline.rq": {"name": "河北省委"},
          "policy_decisions.rq": {"name": "党委领导下的厂长负责制"}, "meeting_decisions.rq": {"name": "全省工业会议"},
