@@ -6,9 +6,12 @@ Each table is read once per process. See ``kg/data/SOURCES.md`` for where each f
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+
+import ahocorasick_rs
 
 
 @dataclass(frozen=True)
@@ -50,13 +53,9 @@ class Gazetteer:
             for alias in entry.aliases:
                 self.by_name.setdefault(alias, entry)
         self.min_length = min_length
-        # The lengths of the names by their first character, longest first: a scan tries only the
-        # lengths of names that can start where it stands (a few, not every length in the gazetteer).
-        lengths: dict[str, set[int]] = {}
-        for name in self.by_name:
-            if len(name) >= min_length:
-                lengths.setdefault(name[0], set()).add(len(name))
-        self._lengths = {first: sorted(ls, reverse=True) for first, ls in lengths.items()}
+        self._scanned = [name for name in self.by_name if len(name) >= min_length]
+        # One pass over the text in Rust, where trying each position's names in Python cost 6 % of extraction.
+        self._automaton = ahocorasick_rs.AhoCorasick(self._scanned, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 
     def __contains__(self, name: str) -> bool:
         return name in self.by_name
@@ -64,18 +63,14 @@ class Gazetteer:
     def get(self, name: str) -> Entry | None:
         return self.by_name.get(name)
 
-    def finditer(self, text: str):
-        """(start, end, surface, entry) for the longest names found left to right, without overlaps."""
-        i, n = 0, len(text)
-        by_name, starts = self.by_name, self._lengths
-        while i < n:
-            for length in starts.get(text[i], ()):
-                if i + length <= n and (entry := by_name.get(text[i:i + length])) is not None:
-                    yield i, i + length, text[i:i + length], entry
-                    i += length
-                    break
-            else:
-                i += 1
+    def finditer(self, text: str) -> Iterator[tuple[int, int, str, Entry]]:
+        """(start, end, surface, entry) for the longest names found left to right, without overlaps.
+
+        Of the names that start leftmost, the longest; then on from its end.
+        """
+        names, by_name = self._scanned, self.by_name
+        for index, start, end in self._automaton.find_matches_as_indexes(text):
+            yield start, end, names[index], by_name[names[index]]
 
 
 @cache
