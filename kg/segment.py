@@ -15,9 +15,9 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from math import log
+from typing import NamedTuple
 
 import jieba
 import jieba.posseg
@@ -27,9 +27,12 @@ from kg import lexicon
 jieba.setLogLevel(logging.WARNING)
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word with its part-of-speech tag and its offsets in the text that was cut."""
+class Token(NamedTuple):
+    """A word with its part-of-speech tag and its offsets in the text that was cut.
+
+    A named tuple, not a dataclass: an article is cut into hundreds of tokens, and a tuple is made in a third of
+    the time.
+    """
 
     word: str
     pos: str
@@ -100,14 +103,11 @@ def cut(text: str) -> list[Token]:
     """POS-tagged tokens of ``text`` with character offsets."""
     pairs = _rjieba().tag(text) if segmenter() == "rjieba" else _pos_cut(_tagger(), text)
     tokens, offset = [], 0
-    new = object.__new__
+    new = tuple.__new__  # Token's own __new__ takes its fields by name: a third slower
     for word, pos in pairs:
-        # The frozen dataclass's __init__ sets each field through object.__setattr__: filling the
-        # instance dict makes the same Token in a third of the time.
-        token = new(Token)
-        token.__dict__.update(word=word, pos=pos, start=offset, end=offset + len(word))
-        tokens.append(token)
-        offset += len(word)
+        end = offset + len(word)
+        tokens.append(new(Token, (word, pos, offset, end)))
+        offset = end
     return tokens
 
 
