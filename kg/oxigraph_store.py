@@ -184,17 +184,12 @@ def replace_articles(store: ox.Store, dropped: Iterable[str], nquads: str) -> tu
     store.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in added)
     for node in labelled:
         _relabel(store, node)
-    merge_labels(store, labelled)
+    ordered = sorted(str(node) for node in labelled)
+    for i in range(0, len(ordered), 200):
+        store.update(MERGE_LABELS % f"VALUES ?node {{ {' '.join(ordered[i:i + 200])} }}", prefixes=PREFIXES)
     new_size, new_classes = _census(store, facts, labelled)
     new_classes.subtract(classes)
     return new_size - size, new_classes
-
-
-def merge_labels(store: ox.Store, nodes: Iterable[ox.NamedNode]) -> None:
-    """MERGE_LABELS on these nodes: of a node's labels in one language, one stays and the others become altLabels."""
-    ordered = sorted(str(node) for node in nodes)
-    for i in range(0, len(ordered), 200):
-        store.update(MERGE_LABELS % f"VALUES ?node {{ {' '.join(ordered[i:i + 200])} }}", prefixes=PREFIXES)
 
 
 def _census(store: ox.Store, facts: Iterable[ox.Quad], labelled: Iterable[ox.NamedNode]) -> tuple[int, Counter[str]]:

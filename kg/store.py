@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import tempfile
 from collections.abc import Iterable
 from functools import lru_cache
@@ -105,10 +104,6 @@ def _n3(term: URIRef) -> str:
     return term.n3()
 
 
-# The graph IRI that ends an N-Quads line (a newline is escaped inside literals, so every one ends a line).
-_GRAPH_TERM = re.compile(r" <[^<>\n]*> \.$", re.MULTILINE)
-
-
 class NQuadsWriter:
     """Streams each article's triples as N-Quads in the article's own named graph (for provenance).
 
@@ -128,7 +123,10 @@ class NQuadsWriter:
         """Add one article's N-Quads (from ``nquads``)."""
         self._fh.write(quads)
         if self._triples is not None:
-            self._triples.write(_GRAPH_TERM.sub(" .", quads))
+            # Every line ends in the article's graph IRI, and a newline only ends a line (it is escaped in
+            # literals): taking the first line's ending out of the whole text leaves the N-Triples.
+            end = quads.find("\n")
+            self._triples.write(quads.replace(quads[quads.rindex(" <", 0, end):end + 1], " .\n") if end > 0 else quads)
 
     def close(self) -> Path:
         self._close_files()
