@@ -8,23 +8,32 @@ unknown characters is kept in a bounded cache).
 ``KG_SEGMENTER=rjieba`` uses rjieba (jieba's dictionary and HMM, in Rust) instead of jieba's own
 ``posseg``: several times faster, but its part-of-speech tags for words the dictionary lacks are
 not posseg's, and the extraction scores drop (see the README), so jieba stays the default.
+
+What cutting needs from jieba (its dictionary with the project's words, the HMM, the regular expressions)
+is plain data, kept in one marshal file in the user's cache folder: a process loads it without importing
+jieba at all.
 """
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
+import importlib.util
 import logging
+import marshal
 import os
+import re
+import tempfile
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from math import log
-from typing import NamedTuple
-
-import jieba
-import jieba.posseg
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 from kg import lexicon
 
-jieba.setLogLevel(logging.WARNING)
+if TYPE_CHECKING:
+    import jieba.posseg
 
 
 class Token(NamedTuple):
@@ -62,6 +71,11 @@ def _project_words():
 
 @cache
 def _tagger() -> jieba.posseg.POSTokenizer:
+    """jieba's own tagger, taught the project's words: what the tables are made from, and what tests compare with."""
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     for word, freq, tag in _project_words():
         if freq:
@@ -96,12 +110,12 @@ _NOT_WORDS = ("召开大会", "举行大会", "出席会议", "紧急会议", "�
 
 def word_frequency(word: str) -> int:
     """How often jieba's dictionary has seen ``word`` (0 for words it does not list)."""
-    return _tagger().tokenizer.FREQ.get(word) or 0
+    return _tables().dictionary.freq.get(word) or 0
 
 
 def cut(text: str) -> list[Token]:
     """POS-tagged tokens of ``text`` with character offsets."""
-    pairs = _rjieba().tag(text) if segmenter() == "rjieba" else _pos_cut(_tagger(), text)
+    pairs = _rjieba().tag(text) if segmenter() == "rjieba" else _pos_cut(_tables().dictionary, text)
     tokens, offset = [], 0
     new = tuple.__new__  # Token's own __new__ takes its fields by name: half as fast (measured)
     for word, pos in pairs:
@@ -116,34 +130,135 @@ def cut(text: str) -> list[Token]:
 # its output: the same float expressions in the same order, and ties broken as its ``max`` over
 # (value, key) tuples breaks them. tests/test_segment.py compares the two.
 
-_posseg = jieba.posseg
 # Distinct runs of unknown characters whose HMM answer is kept: about 400 bytes each with its key
 # (measured on real and synthetic text), so at most about 13 MB a process.
 HMM_CACHE_SIZE = 1 << 15
 _MIN_FLOAT = -3.14e100  # jieba.posseg.viterbi.MIN_FLOAT
-# HMM states (B/M/E/S, tag) as ints ranked like the tuples, so comparing ranks breaks ties as jieba does.
-_STATES: tuple[tuple[str, str], ...] = tuple(sorted(_posseg.trans_P))
-_RANK = {state: i for i, state in enumerate(_STATES)}
-_ALL_STATES = tuple(_RANK[s] for s in _posseg.trans_P)
-_START = [_posseg.start_P[s] for s in _STATES]
-_EMIT = [_posseg.emit_P[s] for s in _STATES]
-_TRANS = [{_RANK[t]: p for t, p in _posseg.trans_P[s].items()} for s in _STATES]
-_PREDS = [{s: targets[t] for s, targets in enumerate(_TRANS) if t in targets} for t in range(len(_STATES))]
-_CHAR_STATES = {c: tuple(_RANK[s] for s in states) for c, states in _posseg.char_state_tab_P.items()}
+
+
+class Dictionary(NamedTuple):
+    """jieba's dictionary with the project's words: frequencies (a word's prefixes at 0), their total, and tags."""
+
+    freq: dict[str, int]
+    total: int
+    tags: dict[str, str]
+
+    @classmethod
+    def of(cls, tagger: jieba.posseg.POSTokenizer) -> Dictionary:
+        tagger.makesure_userdict_loaded()
+        tagger.tokenizer.check_initialized()
+        return cls(tagger.tokenizer.FREQ, tagger.tokenizer.total, tagger.word_tag_tab)
+
+
+class Hmm(NamedTuple):
+    """jieba.posseg's HMM, its states (B/M/E/S, tag) as ints ranked like the tuples, so that comparing ranks
+    breaks ties as jieba's ``max`` over tuples does."""
+
+    states: tuple[tuple[str, str], ...]
+    all_states: tuple[int, ...]  # in jieba's order, for characters it has no states for
+    start: list[float]
+    emit: list[dict[str, float]]
+    trans: list[dict[int, float]]
+    preds: list[dict[int, float]]  # for each state, the states with a transition into it
+    char_states: dict[str, tuple[int, ...]]
+
+    @classmethod
+    def of(cls, posseg) -> Hmm:
+        states = tuple(sorted(posseg.trans_P))
+        rank = {state: i for i, state in enumerate(states)}
+        trans = [{rank[t]: p for t, p in posseg.trans_P[s].items()} for s in states]
+        return cls(states, tuple(rank[s] for s in posseg.trans_P), [posseg.start_P[s] for s in states],
+                   [posseg.emit_P[s] for s in states], trans,
+                   [{s: targets[t] for s, targets in enumerate(trans) if t in targets} for t in range(len(states))],
+                   {c: tuple(rank[s] for s in v) for c, v in posseg.char_state_tab_P.items()})
+
+
+class _Tables(NamedTuple):
+    """Everything cutting needs from jieba: plain data, so that it can be kept in one marshal file."""
+
+    dictionary: Dictionary
+    hmm: Hmm
+    regexes: dict[str, re.Pattern[str]]  # jieba.posseg's, by name (kept as pattern and flags)
+
+
+_PATTERNS = ("re_han_detail", "re_skip_detail", "re_han_internal", "re_skip_internal", "re_num", "re_eng")
+_FORMAT = 1  # of the tables file; the file's name also changes with the package's code and jieba's files
+
+
+@cache
+def _tables() -> _Tables:
+    """The tables, from the cache file when there is one for this code and jieba, else made (about 2 s) and kept.
+
+    Making them means importing jieba.posseg, which reads jieba's dictionary twice, and teaching it the project's
+    words: most of a short build's start-up, and of every worker's that is not forked.
+    """
+    path = _tables_file()
+    if path is not None:
+        try:
+            data = marshal.loads(path.read_bytes())
+            if data[0] == _FORMAT:
+                dictionary, hmm, patterns = data[1:]
+                return _Tables(Dictionary(*dictionary), Hmm(*hmm), {n: re.compile(*p) for n, p in patterns.items()})
+        except (OSError, EOFError, ValueError, TypeError, IndexError):
+            pass  # missing, unreadable or of another format: made again
+    import jieba.posseg
+
+    tables = _Tables(Dictionary.of(_tagger()), Hmm.of(jieba.posseg),
+                     {name: getattr(jieba.posseg, name) for name in _PATTERNS})
+    if path is not None:
+        _save_tables(path, tables)
+    return tables
+
+
+def _tables_file() -> Path | None:
+    """Where the tables are kept: the user's cache folder, in a file named by what they are made from (jieba's
+    files, the project's words and this module)."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:
+        return None
+    package = Path(spec.origin).parent
+    digest = hashlib.sha1(f"{_FORMAT}\0{importlib.metadata.version('jieba')}\0{list(_project_words())}".encode())
+    digest.update(Path(__file__).read_bytes())
+    for name in ("dict.txt", "posseg/prob_start.py", "posseg/prob_trans.py", "posseg/prob_emit.py",
+                 "posseg/char_state_tab.py"):
+        try:
+            info = (package / name).stat()
+        except OSError:
+            return None
+        digest.update(f"\0{name}\0{info.st_size}\0{info.st_mtime_ns}".encode())
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "rmrb-kg"
+    return base / f"segmenter-{digest.hexdigest()[:20]}.marshal"
+
+
+def _save_tables(path: Path, tables: _Tables) -> None:
+    """Write the tables file atomically and remove the files of other versions; where it cannot, go without."""
+    patterns = {name: (regex.pattern, regex.flags) for name, regex in tables.regexes.items()}
+    data = marshal.dumps((_FORMAT, tuple(tables.dictionary), tuple(tables.hmm), patterns))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".segmenter-", delete=False) as handle:
+            handle.write(data)
+        os.replace(handle.name, path)
+        for old in path.parent.glob("segmenter-*.marshal"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError as exc:
+        logging.getLogger(__name__).debug("segmenter tables not kept in %s: %s", path, exc)
 
 
 def _viterbi(obs: str) -> list[int]:
     """The most likely state of each character: ``jieba.posseg.viterbi.viterbi``'s route."""
-    emit, char_states, min_float = _EMIT, _CHAR_STATES, _MIN_FLOAT
+    hmm = _tables().hmm
+    emit, char_states, all_states, min_float = hmm.emit, hmm.char_states, hmm.all_states, _MIN_FLOAT
     first = obs[0]
-    v = {y: _START[y] + emit[y].get(first, min_float) for y in char_states.get(first, _ALL_STATES)}
+    v = {y: hmm.start[y] + emit[y].get(first, min_float) for y in char_states.get(first, all_states)}
     backs: list[dict[int, int]] = []
     for c in obs[1:]:
         cur: dict[int, float] = {}
         back: dict[int, int] = {}
-        _step(v, c, char_states.get(c, _ALL_STATES), cur, back)
+        _step(v, c, char_states.get(c, all_states), cur, back, hmm)
         if not cur:  # no state of c follows a previous one: jieba then tries every state that can follow
-            _step(v, c, {y for x in v for y in _TRANS[x]} or _ALL_STATES, cur, back)
+            _step(v, c, {y for x in v for y in hmm.trans[x]} or all_states, cur, back, hmm)
             if not cur:
                 raise ValueError("max() arg is an empty sequence")
         v = cur
@@ -157,9 +272,10 @@ def _viterbi(obs: str) -> list[int]:
     return route
 
 
-def _step(v: dict[int, float], c: str, states: Iterable[int], cur: dict[int, float], back: dict[int, int]) -> None:
+def _step(v: dict[int, float], c: str, states: Iterable[int], cur: dict[int, float], back: dict[int, int],
+          hmm: Hmm) -> None:
     """One viterbi step: the best predecessor in ``v`` of each of ``states`` that has one."""
-    emit, preds, min_float = _EMIT, _PREDS, _MIN_FLOAT
+    emit, preds, min_float = hmm.emit, hmm.preds, _MIN_FLOAT
     prev = v.keys()
     for y in states:
         into = preds[y]
@@ -178,11 +294,11 @@ def _step(v: dict[int, float], c: str, states: Iterable[int], cur: dict[int, flo
 
 def _hmm_cut(block: str) -> list[tuple[str, str]]:
     """Words and tags of a run of Chinese characters: ``POSTokenizer.__cut``."""
-    route = _viterbi(block)
+    route, states = _viterbi(block), _tables().hmm.states
     out = []
     begin = nexti = 0
     for i, char in enumerate(block):
-        pos, tag = _STATES[route[i]]
+        pos, tag = states[route[i]]
         if pos == "B":
             begin = i
         elif pos == "E":
@@ -192,7 +308,7 @@ def _hmm_cut(block: str) -> list[tuple[str, str]]:
             out.append((char, tag))
             nexti = i + 1
     if nexti < len(block):
-        out.append((block[nexti:], _STATES[route[nexti]][1]))
+        out.append((block[nexti:], states[route[nexti]][1]))
     return out
 
 
@@ -202,14 +318,16 @@ def _cut_unknown(text: str) -> tuple[tuple[str, str], ...]:
 
     It depends on jieba's HMM tables only, not on the dictionary, so a cached answer stays right.
     """
+    regexes = _tables().regexes
+    han, skip, num, eng = (regexes[n] for n in ("re_han_detail", "re_skip_detail", "re_num", "re_eng"))
     out: list[tuple[str, str]] = []
-    for block in _posseg.re_han_detail.split(text):
-        if _posseg.re_han_detail.match(block):
+    for block in han.split(text):
+        if han.match(block):
             out.extend(_hmm_cut(block))
         else:
-            for x in _posseg.re_skip_detail.split(block):
+            for x in skip.split(block):
                 if x:
-                    out.append((x, "m" if _posseg.re_num.match(x) else "eng" if _posseg.re_eng.match(x) else "x"))
+                    out.append((x, "m" if num.match(x) else "eng" if eng.match(x) else "x"))
     return tuple(out)
 
 
@@ -267,15 +385,13 @@ def _flush(buf: str, freq: dict[str, int], tags: dict[str, str], out: list[tuple
         out.extend((char, tags.get(char, "x")) for char in buf)
 
 
-def _pos_cut(tagger: jieba.posseg.POSTokenizer, sentence: str) -> list[tuple[str, str]]:
-    """Words and tags of ``sentence``: ``tagger.cut(sentence)`` (``POSTokenizer.__cut_internal``)."""
-    tagger.makesure_userdict_loaded()
-    tokenizer = tagger.tokenizer
-    tokenizer.check_initialized()
-    freq, tags, logtotal = tokenizer.FREQ, tagger.word_tag_tab, log(tokenizer.total)
-    han, skip, num, eng = _posseg.re_han_internal, _posseg.re_skip_internal, _posseg.re_num, _posseg.re_eng
+def _pos_cut(dictionary: Dictionary, sentence: str) -> list[tuple[str, str]]:
+    """Words and tags of ``sentence``: a jieba tagger's ``cut(sentence)`` (``POSTokenizer.__cut_internal``)."""
+    freq, tags, logtotal = dictionary.freq, dictionary.tags, log(dictionary.total)
+    regexes = _tables().regexes
+    han, skip, num, eng = (regexes[n] for n in ("re_han_internal", "re_skip_internal", "re_num", "re_eng"))
     out: list[tuple[str, str]] = []
-    for block in han.split(jieba.strdecode(sentence)):
+    for block in han.split(sentence):
         if han.match(block):
             _cut_dag(block, freq, logtotal, tags, out)
         else:

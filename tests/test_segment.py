@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 
 import jieba.posseg
@@ -76,7 +77,7 @@ def test_ties_between_paths_go_to_the_longer_first_word(tmp_path) -> None:
     tagger = jieba.posseg.POSTokenizer(tokenizer)
     expected = [(pair.word, pair.flag) for pair in tagger.cut("研究生命")]
     assert expected == [("研究生", "n"), ("命", "n")]
-    assert segment._pos_cut(tagger, "研究生命") == expected
+    assert segment._pos_cut(segment.Dictionary.of(tagger), "研究生命") == expected
 
 
 def test_random_text_is_cut_as_jieba_cuts_it() -> None:
@@ -97,5 +98,59 @@ def test_viterbi_is_jiebas_including_ties_and_unseen_characters() -> None:
     p = jieba.posseg
     for _ in range(400):
         block = "".join(rnd.choice(unknown if rnd.random() < 0.15 else known) for _ in range(rnd.randint(1, 8)))
-        route = [segment._STATES[state] for state in segment._viterbi(block)]
+        route = [segment._tables().hmm.states[state] for state in segment._viterbi(block)]
         assert route == viterbi(block, p.char_state_tab_P, p.start_P, p.trans_P, p.emit_P)[1], block
+
+
+@pytest.fixture
+def own_cache(tmp_path, monkeypatch: pytest.MonkeyPatch):
+    """The segmenter's tables made and kept under ``tmp_path``; the process's own tables again afterwards."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    segment._tables.cache_clear()
+    yield tmp_path / "rmrb-kg"
+    segment._tables.cache_clear()
+
+
+def test_tables_kept_in_a_file_are_the_tables_jieba_gives(own_cache) -> None:
+    made = segment._tables()
+    files = list(own_cache.glob("segmenter-*.marshal"))
+    assert files == [segment._tables_file()]
+    segment._tables.cache_clear()
+    loaded = segment._tables()
+    assert loaded is not made and loaded == made
+    assert loaded.dictionary == segment.Dictionary.of(segment._tagger())
+    assert [_tokens(text) for text in SENTENCES] == [_jieba_tokens(text) for text in SENTENCES]
+
+
+def test_a_damaged_tables_file_is_made_again(own_cache) -> None:
+    path = segment._tables_file()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"not marshal data")
+    tables = segment._tables()
+    assert tables.dictionary.freq["省委"] and path.stat().st_size > 1_000_000
+    segment._tables.cache_clear()
+    assert segment._tables() == tables
+
+
+def test_tables_of_other_words_are_replaced(own_cache, monkeypatch: pytest.MonkeyPatch) -> None:
+    segment._tables()
+    first = segment._tables_file()
+    monkeypatch.setattr(segment, "_EXTRA_WORDS", (*segment._EXTRA_WORDS, ("新词语", "n")))
+    segment._tagger.cache_clear()
+    segment._tables.cache_clear()
+    segment._tables()
+    assert segment._tables_file() != first
+    assert list(own_cache.glob("segmenter-*.marshal")) == [segment._tables_file()]
+    assert segment.word_frequency("新词语") == 2000
+    segment._tagger.cache_clear()  # the tagger without the new word again
+
+
+def test_without_a_writable_cache_folder_the_tables_are_made(own_cache) -> None:
+    own_cache.parent.chmod(0o500)
+    try:
+        if os.access(own_cache.parent, os.W_OK):
+            pytest.skip("running as a user who can write anywhere")
+        assert segment._tables().dictionary.freq["省委"]
+        assert not own_cache.exists()
+    finally:
+        own_cache.parent.chmod(0o700)
