@@ -27,6 +27,7 @@ from rdflib import BNode, Graph, Literal, URIRef, Variable
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 from rdflib.query import Result
 
+from kg import oxigraph_order
 from kg.namespace import KG, KGR
 from kg.sparql import PREFIXES, query_text
 from kg.store import new_graph, publish
@@ -456,7 +457,13 @@ def _ox_term(value: object) -> ox.NamedNode | ox.Literal:
 def query(store: Store, sparql: str | Path, bindings: dict[str, object] | None = None) -> Result:
     """Run a SPARQL query (file or string) in the store; ``bindings`` are values, escaped, never pasted-in text."""
     text, substitutions = bind(query_text(sparql), bindings or {})
-    answer = store.query(text, prefixes=PREFIXES, substitutions=substitutions)
+    order = oxigraph_order.split(text, _TOKENS.sub(_blank, text))
+    answer = store.query(order.text if order else text, prefixes=PREFIXES, substitutions=substitutions)
+    rows = answer
+    if order and isinstance(answer, ox.QuerySolutions):
+        rows = oxigraph_order.sort(list(answer), [v.value for v in answer.variables], order.keys)
+        if rows is None:  # an order only Oxigraph knows: the query as written
+            rows = answer = store.query(text, prefixes=PREFIXES, substitutions=substitutions)
     if isinstance(answer, ox.QueryBoolean):
         result = Result("ASK")
         result.askAnswer = bool(answer)
@@ -472,6 +479,11 @@ def query(store: Store, sparql: str | Path, bindings: dict[str, object] | None =
     # of it: each distinct value is converted once per query.
     term = functools.cache(_term)
     result.bindings = [{var: term(value) for var, value in zip(result.vars, row, strict=True) if value is not None}
-                       for row in answer]
+                       for row in rows]
     return result
+
+
+def _blank(match: re.Match) -> str:
+    """A string, IRI or comment as spaces (the text keeps its length); a variable as it is."""
+    return match.group() if match.group(1) or match.group(2) else " " * len(match.group())
 
