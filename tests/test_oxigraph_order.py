@@ -34,9 +34,15 @@ def random_date(rng: random.Random) -> str:
     return "UNDEF" if rng.random() < 0.2 else f'"{rng.choice(DATES)}"^^<http://www.w3.org/2001/XMLSchema#date>'
 
 
+def random_integer(rng: random.Random) -> str:
+    return "UNDEF" if rng.random() < 0.2 else str(rng.randrange(-3, 4))
+
+
 def values_query(rows: list[tuple[str, ...]]) -> str:
+    """Rows of ?a ?b (terms), ?d (dates) and ?n (integers), numbered by ?i."""
+    rows = [row + ("UNDEF",) * (4 - len(row)) for row in rows]
     body = " ".join(f"({i} {' '.join(row)})" for i, row in enumerate(rows))
-    return f"SELECT ?i ?a ?b ?d WHERE {{ VALUES (?i ?a ?b ?d) {{ {body} }} }}"
+    return f"SELECT ?i ?a ?b ?d ?n WHERE {{ VALUES (?i ?a ?b ?d ?n) {{ {body} }} }}"
 
 
 def split(sparql: str) -> oxigraph_order.Order | None:
@@ -53,8 +59,9 @@ def ours(store: ox.Store, sparql: str) -> list | None:
 @pytest.mark.parametrize("seed", range(20))
 def test_sort_orders_as_oxigraph_does(seed: int) -> None:
     rng = random.Random(seed)
-    rows = [(random_term(rng), random_term(rng), random_date(rng)) for _ in range(rng.randrange(1, 60))]
-    keys = rng.sample(["a", "b", "d"], rng.randrange(1, 4))
+    rows = [(random_term(rng), random_term(rng), random_date(rng), random_integer(rng))
+            for _ in range(rng.randrange(1, 60))]
+    keys = rng.sample(["a", "b", "d", "n"], rng.randrange(1, 5))
     clause = " ".join(rng.choice([f"?{k}", f"ASC(?{k})", f"DESC(?{k})", f"desc( ${k} )"]) for k in keys)
     sparql = f"{values_query(rows)} ORDER BY {clause}"
     store = ox.Store()
@@ -63,7 +70,7 @@ def test_sort_orders_as_oxigraph_does(seed: int) -> None:
     mine = ours(store, sparql)
 
     assert mine is not None, sparql
-    columns = [{"i": 0, "a": 1, "b": 2, "d": 3}[k] for k in keys]
+    columns = [{"i": 0, "a": 1, "b": 2, "d": 3, "n": 4}[k] for k in keys]
     # Rows that tie on every key may come in any order (Oxigraph's sort is not stable): the keys must follow
     # the same sequence, and the rows must be the same rows.
     assert [[row[c] for c in columns] for row in mine] == [[row[c] for c in columns] for row in reference]
@@ -81,11 +88,19 @@ def test_sort_keeps_the_order_of_ties() -> None:
     ('"1950-01-01"^^<http://www.w3.org/2001/XMLSchema#date>', '"1950"'),  # a date beside a string
     ('"1950-01-01Z"^^<http://www.w3.org/2001/XMLSchema#date>', "UNDEF"),  # a date with a time zone
     ('"1950"^^<http://www.w3.org/2001/XMLSchema#gYear>', "UNDEF"),
-    ("3", "12"),
+    ("3", '"12"'),  # an integer beside a string
+    ("3", "1.5"),
 ])
 def test_sort_declines_orders_it_does_not_know(column: tuple[str, str]) -> None:
     sparql = values_query([("UNDEF", "UNDEF", value) for value in column]) + " ORDER BY ?d"
     assert ours(ox.Store(), sparql) is None
+
+
+def test_sort_orders_counts() -> None:
+    store = ox.Store()
+    sparql = ("SELECT ?a (COUNT(*) AS ?n) WHERE { VALUES ?a { <http://e/x> <http://e/y> <http://e/y> <http://e/z> "
+              "<http://e/z> <http://e/z> } } GROUP BY ?a ORDER BY DESC(?n) ?a")
+    assert [row[0].value for row in ours(store, sparql)] == ["http://e/z", "http://e/y", "http://e/x"]
 
 
 def test_sort_declines_a_variable_the_query_does_not_select() -> None:
