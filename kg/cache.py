@@ -4,6 +4,10 @@ An entry is keyed by a hash of the file's name and bytes and of the extractor it
 code and data, but not the modules that only use a finished graph), so editing a rule or a gazetteer
 invalidates every entry, and editing the CLI, the store or the viewer does not. Entries are pickles that
 this program wrote into the build's own folder; do not point the cache at a folder others can write.
+
+Entries are compressed (zlib, fastest level): mostly the article's N-Quads, with its IRIs on every line, they
+shrink eightfold (51 KB to 6 KB on the benchmark's articles; on disk 253 MB to 41 MB for 5,000) for about
+0.3 ms of an article's 15 ms of extraction, and 0.15 ms when read back.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+import zlib
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -41,6 +46,9 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
+_SUFFIX = ".pickle.zlib"
+
+
 class ExtractionCache:
     """Pickled results per input file, in ``folder``."""
 
@@ -55,21 +63,20 @@ class ExtractionCache:
         return digest.hexdigest()
 
     def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.pickle"
+        return self.folder / key[:2] / f"{key}{_SUFFIX}"
 
     def get(self, key: str) -> Any | None:
         try:
-            with self._path(key).open("rb") as fh:
-                return pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            return None  # missing, or written by another version: extract again
+            return pickle.loads(zlib.decompress(self._path(key).read_bytes()))
+        except (OSError, zlib.error, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return None  # missing, damaged or written by another version: extract again
 
     def put(self, key: str, value: Any) -> None:
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            fh.write(zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1))
         os.replace(tmp, path)
 
     def discard(self, keys: Iterable[str]) -> None:
@@ -77,10 +84,10 @@ class ExtractionCache:
             self._path(key).unlink(missing_ok=True)
 
     def prune(self, keep: set[str]) -> int:
-        """Remove the entries no longer used; returns how many."""
+        """Remove the entries no longer used (and those of the uncompressed format before); returns how many."""
         removed = 0
-        for path in self.folder.glob("*/*.pickle"):
-            if path.stem not in keep:
+        for path in self.folder.glob("*/*.pickle*"):
+            if path.name.removesuffix(_SUFFIX) not in keep:
                 path.unlink(missing_ok=True)
                 removed += 1
         return removed

@@ -1,4 +1,4 @@
-"""The extraction cache's code hash: it covers what decides extraction, and only that."""
+"""The extraction cache: its code hash covers what decides extraction, and only that; its entries."""
 
 import shutil
 import subprocess
@@ -53,3 +53,28 @@ def test_extraction_imports_none_of_the_modules_left_out_of_the_hash():
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
     assert not set(out.split()) & cache.NOT_EXTRACTION
+
+
+def test_entries_round_trip_compressed_and_a_damaged_one_is_extracted_again(tmp_path):
+    store = cache.ExtractionCache(tmp_path)
+    value = {"quads": "<http://example.org/a> <http://example.org/p> \"人民日报\" .\n" * 200, "n": [1, 2]}
+    store.put("ab" * 20, value)
+    (entry,) = tmp_path.glob("*/*")
+    assert store.get("ab" * 20) == value
+    assert entry.stat().st_size < len(value["quads"].encode()) / 10  # compressed
+    entry.write_bytes(entry.read_bytes()[:-5])
+    assert store.get("ab" * 20) is None
+    assert store.get("cd" * 20) is None  # never written
+
+
+def test_prune_keeps_what_is_used_and_removes_the_rest_and_the_old_format(tmp_path):
+    store = cache.ExtractionCache(tmp_path)
+    for key in ("ab" * 20, "cd" * 20):
+        store.put(key, key)
+    old = tmp_path / "ef" / f"{'ef' * 20}.pickle"  # an uncompressed entry of an earlier version
+    old.parent.mkdir()
+    old.write_bytes(b"\x80\x05N.")
+    assert store.get("ef" * 20) is None
+    assert store.prune({"ab" * 20, "ef" * 20}) == 2
+    assert [path.name for path in tmp_path.glob("*/*")] == [f"{'ab' * 20}.pickle.zlib"]
+    assert store.get("ab" * 20) == "ab" * 20

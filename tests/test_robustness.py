@@ -177,7 +177,7 @@ def test_the_cache_skips_unchanged_files_and_changes_nothing(tmp_path, corpus, m
     assert len(calls) == 1  # only the changed file was extracted again
     assert main(["build", str(corpus), "--out", str(fresh), "-q", "--no-html", "--no-cache"]) == 0
     assert (out / "graph.ttl").read_bytes() == (fresh / "graph.ttl").read_bytes() != first
-    assert len(list((out / ".kg-cache").glob("*/*.pickle"))) == 3  # the old entry was pruned
+    assert len(list((out / ".kg-cache").glob("*/*.pickle.zlib"))) == 3  # the old entry was pruned
 
 
 @pytest.mark.parametrize("sig", ["SIGTERM", "SIGKILL"])
