@@ -361,12 +361,24 @@ def _update_store(inputs: list[str | Path], out: Path, location: Path, plan: _Pl
     workers = min(jobs or os.cpu_count() or 1, auto_jobs(len(wanted)))  # a pool pays only for many files
     done = list(iter_files(sources, BuildReport(), progress and len(wanted) > 1, workers, cache, total=len(wanted),
                            facts=False))
-    dropped = [g for name in plan.changed + plan.removed for g in manifest.files.get(name, _NONE).graphs]
     stale = {manifest.files[name].key for name in plan.changed + plan.removed if name in manifest.files}
     kept = {g for name, e in manifest.files.items() if name not in wanted and name not in plan.removed
             for g in e.graphs}
     if any(g in kept for d in done for g in d.graphs):  # a new file gives another file's article IRIs
         return _rebuild_store(inputs, out, location, report, progress, jobs, cache)
+    if plan.changed or plan.removed or plan.restamped:  # else the store and its manifest stay as they are
+        _apply_update(location, plan, done, stamps)
+    _report_from_manifest(manifest, plan.keys, report)
+    cache.discard(stale - set(plan.keys.values()))
+    report.cache_pruned = True
+    report.outputs["store"] = str(location)
+    return location
+
+
+def _apply_update(location: Path, plan: _Plan, done: list[FileFacts], stamps: dict[str, list[int]]) -> None:
+    """Replace the changed and removed files' articles in the store by ``done``, and record it in the manifest."""
+    manifest = plan.manifest
+    dropped = [g for name in plan.changed + plan.removed for g in manifest.files.get(name, _NONE).graphs]
     store = oxigraph_store.ox.Store(str(location))
     try:
         manifest.begin_update(location)
@@ -385,11 +397,6 @@ def _update_store(inputs: list[str | Path], out: Path, location: Path, plan: _Pl
     finally:
         del store
         gc.collect()  # pyoxigraph closes the database when the Store object goes
-    _report_from_manifest(manifest, plan.keys, report)
-    cache.discard(stale - set(plan.keys.values()))
-    report.cache_pruned = True
-    report.outputs["store"] = str(location)
-    return location
 
 
 _NONE = FileEntry("")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+from collections import Counter
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -311,11 +313,19 @@ def test_an_update_in_place_gives_the_store_a_full_build_gives(tmp_path, monkeyp
     assert dataset(out / "db") == dataset(tmp_path / "fresh" / "db")
     assert (updated.files, updated.articles, updated.triples, updated.entities) == \
         (fresh.files, fresh.articles, fresh.triples, fresh.entities)
-    # and a second run with nothing changed reads nothing
+    # and a second run with nothing changed reads nothing and writes nothing to the store
     extracted.clear()
     monkeypatch.setattr(pipeline, "extract", lambda article, components: extracted.append(article.source))
+    manifest = out / "db" / "kg-manifest.json"
+    written = manifest.stat().st_mtime_ns
+    monkeypatch.setattr(oxigraph_store, "replace_articles", None)  # calling it would fail
     again = build([corpus], out, html=False, check=False, progress=False, store=out / "db", cache=out / "cache")
-    assert extracted == [] and again.triples == fresh.triples
+    assert extracted == [] and again.triples == fresh.triples and manifest.stat().st_mtime_ns == written
+    # a file touched with the same bytes: its new time is recorded, and it is not extracted
+    os.utime(corpus / "new.md", ns=(written, written + 10**9))
+    monkeypatch.setattr(oxigraph_store, "replace_articles", lambda store, dropped, nquads: (0, Counter()))
+    build([corpus], out, html=False, check=False, progress=False, store=out / "db", cache=out / "cache")
+    assert extracted == [] and Manifest.load(out / "db").files[str(corpus / "new.md")].stamp[1] == written + 10**9
 
 
 def test_an_interrupted_update_makes_the_next_build_start_again(tmp_path, monkeypatch):

@@ -1,4 +1,4 @@
-"""Archives are read as they ship, member by member, with nothing unpacked to disk."""
+"""Input files: found in a stable order; archives read as they ship, member by member, with nothing unpacked to disk."""
 
 import io
 import tarfile
@@ -10,7 +10,7 @@ from rdflib.compare import isomorphic
 
 from kg.namespace import KG
 from kg.pipeline import BuildReport, build_graph
-from kg.sources import count_inputs, iter_sources
+from kg.sources import count_inputs, input_files, iter_sources
 from tests.conftest import CHINESE_ONLY, TWO_ARTICLES
 
 MEMBERS = {"1957年03月/1957-03-12_shanxi.md": CHINESE_ONLY, "1957年04月/1957-04-02_two.md": TWO_ARTICLES,
@@ -68,3 +68,17 @@ def test_a_broken_archive_is_reported_and_the_rest_built(tmp_path):
     assert report.articles == 1 and len(graph) > 0
     [(name, reason)] = report.failed
     assert name.endswith("broken.zip") and "archive" in reason
+
+
+def test_folders_are_listed_in_the_order_of_their_path_parts(tmp_path):
+    names = ["a-b.txt", "a.txt", "a/b.md", "a/z/c.TXT", "a/.hidden.txt", "a b/d.text", "b.zip", "notes.pdf", "a/y"]
+    for name in names:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(b"")
+    (tmp_path / "link.txt").symlink_to(tmp_path / "a.txt")
+    (tmp_path / "linked").symlink_to(tmp_path / "a", target_is_directory=True)  # not entered, as Path.rglob does
+    expected = sorted((p for p in tmp_path.rglob("*") if p.is_file() and not p.name.startswith(".")
+                       and p.suffix.lower() in {".txt", ".md", ".text", ".zip"}), key=lambda p: p.parts)
+    assert list(input_files([tmp_path])) == expected
+    assert [p.relative_to(tmp_path).as_posix() for p in expected] == [
+        "a/b.md", "a/z/c.TXT", "a b/d.text", "a-b.txt", "a.txt", "b.zip", "link.txt"]  # not sorted as strings
