@@ -435,3 +435,23 @@ def test_an_archive_is_opened_only_when_it_changed(tmp_path, monkeypatch):
     fresh = tmp_path / "fresh"
     build([archive], fresh, html=False, check=False, progress=False, store=fresh / "db", cache=None)
     assert dataset(out / "db") == dataset(fresh / "db")
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_manifest_leaves_the_garbage_collector_as_it_found_it(tmp_path, enabled):
+    import gc
+
+    from kg.manifest import FileEntry
+
+    manifest = Manifest("v1", {"a.md": FileEntry("k", ["https://example.org/a"], stamp=[1, 2])}, triples=3)
+    (gc.enable if enabled else gc.disable)()
+    try:
+        manifest.save(tmp_path)
+        assert gc.isenabled() is enabled
+        assert Manifest.load(tmp_path) == manifest
+        assert gc.isenabled() is enabled
+        (tmp_path / "kg-manifest.json").write_text("{", encoding="utf-8")
+        assert Manifest.load(tmp_path) is None  # unreadable: gone through the context manager's exit too
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable()
