@@ -132,6 +132,24 @@ def _default_sigterm() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
+def _in_worker(work: Callable[[Source], FileFacts], source: Source) -> FileFacts:
+    """``work(source)`` in a worker; after its first file, what is loaded is frozen out of the collector's walks.
+
+    The first file loads the segmenter's tables, the gazetteers and their automata: a quarter of a million
+    objects that live as long as the worker and that every full collection walked again (6-7% of extraction
+    time, measured; 2% once frozen).
+    """
+    global _worker_frozen
+    done = work(source)
+    if not _worker_frozen:
+        gc.freeze()
+        _worker_frozen = True
+    return done
+
+
+_worker_frozen = False
+
+
 def iter_files(
     sources: Iterable[Source],
     report: BuildReport,
@@ -150,7 +168,7 @@ def iter_files(
     with ExitStack() as stack:
         if jobs > 1:
             pool = stack.enter_context(worker_context().Pool(jobs, initializer=_default_sigterm))
-            results = pool.imap(work, sources, chunksize=8)
+            results = pool.imap(partial(_in_worker, work), sources, chunksize=8)
         else:
             results = map(work, sources)
         for done in tqdm(results, total=total, desc="articles", unit="file", disable=not progress):

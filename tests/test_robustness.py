@@ -213,3 +213,18 @@ def test_killed_build_leaves_the_previous_output_and_no_leftovers(tmp_path, sig)
         assert {n: b for n, b in left.items() if not n.startswith(".")} == before
     subprocess.run(command, check=True, capture_output=True)
     assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == []
+
+
+def test_a_worker_freezes_what_its_first_file_loaded(monkeypatch):
+    import gc
+
+    from kg import pipeline
+
+    monkeypatch.setattr(pipeline, "_worker_frozen", False)
+    gc.unfreeze()
+    try:
+        assert pipeline._in_worker(str.upper, "a") == "A" and gc.get_freeze_count() > 0
+        gc.unfreeze()
+        assert pipeline._in_worker(str.upper, "b") == "B" and gc.get_freeze_count() == 0  # once only
+    finally:
+        gc.unfreeze()
