@@ -15,7 +15,7 @@ and the query runs as written.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 import pyoxigraph as ox
@@ -54,7 +54,7 @@ def split(sparql: str, blanked: str) -> Order | None:
     return Order(sparql[:match.start()] + "\n", keys)
 
 
-def sort(rows: Sequence[ox.QuerySolution], variables: Sequence[str], keys: Sequence[tuple[str, bool]]) -> list | None:
+def sort(rows: Iterable[ox.QuerySolution], variables: Sequence[str], keys: Sequence[tuple[str, bool]]) -> list | None:
     """``rows`` in the order of ``keys``, as Oxigraph would give them; None when that order is not known here."""
     columns = {name: i for i, name in enumerate(variables)}
     if any(name not in columns for name, _ in keys):

@@ -461,7 +461,7 @@ def query(store: Store, sparql: str | Path, bindings: dict[str, object] | None =
     answer = store.query(order.text if order else text, prefixes=PREFIXES, substitutions=substitutions)
     rows = answer
     if order and isinstance(answer, ox.QuerySolutions):
-        rows = oxigraph_order.sort(list(answer), [v.value for v in answer.variables], order.keys)
+        rows = oxigraph_order.sort(answer, [v.value for v in answer.variables], order.keys)
         if rows is None:  # an order only Oxigraph knows: the query as written
             rows = answer = store.query(text, prefixes=PREFIXES, substitutions=substitutions)
     if isinstance(answer, ox.QueryBoolean):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache, lru_cache
+from types import ModuleType
 
 from kg import lexicon
 from kg.segment import cut
@@ -15,10 +16,10 @@ def pinyin_label(name: str) -> str:
     Syllables of one word are joined, as in the ALA-LC and Chinese standards for names;
     words are capitalised. Characters that have no pinyin (digits, Latin) are kept as they are.
     """
-    lazy_pinyin, tone = _pypinyin()
+    pypinyin = _pypinyin()
     words = []
     for token in cut(name):
-        syllables = lazy_pinyin(token.word, style=tone, errors=lambda chars: list(chars))
+        syllables = pypinyin.lazy_pinyin(token.word, style=pypinyin.Style.TONE, errors=lambda chars: list(chars))
         word = "".join(syllables)
         if word.strip():
             words.append(word[:1].upper() + word[1:])
@@ -34,15 +35,14 @@ def person_name(name: str) -> str:
     split = 2 if name[:2] in surnames and len(name) > 2 else 1 if name[:1] in surnames else 0
     if not split or len(name) - split not in (1, 2):
         return ""
-    lazy_pinyin, _ = _pypinyin()
-    family, given = (lazy_pinyin(part) for part in (name[:split], name[split:]))
+    family, given = (_pypinyin().lazy_pinyin(part) for part in (name[:split], name[split:]))
     return f"{''.join(family).capitalize()} {''.join(given).capitalize()}"
 
 
 @cache
-def _pypinyin():
-    """pypinyin's ``lazy_pinyin`` and its tone-mark style, imported when first needed: importing it is a third of a
-    second of every ``kg build`` start, and a rebuild with nothing changed romanizes nothing."""
-    from pypinyin import Style, lazy_pinyin
+def _pypinyin() -> ModuleType:
+    """pypinyin, imported when first needed: importing it is a third of a second of every ``kg build`` start, and a
+    rebuild with nothing changed romanizes nothing."""
+    import pypinyin
 
-    return lazy_pinyin, Style.TONE
+    return pypinyin

@@ -380,9 +380,7 @@ def _update_store(inputs: list[str | Path], out: Path, location: Path, plan: _Pl
     done = list(iter_files(sources, BuildReport(), progress and len(wanted) > 1, workers, cache, total=len(wanted),
                            facts=False))
     stale = {manifest.files[name].key for name in plan.changed + plan.removed if name in manifest.files}
-    kept = {g for name, e in manifest.files.items() if name not in wanted and name not in plan.removed
-            for g in e.graphs}
-    if any(g in kept for d in done for g in d.graphs):  # a new file gives another file's article IRIs
+    if done and _claims_kept_graphs(manifest, done, wanted | set(plan.removed)):
         return _rebuild_store(inputs, out, location, report, progress, jobs, cache)
     if plan.changed or plan.removed or plan.restamped:  # else the store and its manifest stay as they are
         _apply_update(location, plan, done, stamps)
@@ -391,6 +389,12 @@ def _update_store(inputs: list[str | Path], out: Path, location: Path, plan: _Pl
     report.cache_pruned = True
     report.outputs["store"] = str(location)
     return location
+
+
+def _claims_kept_graphs(manifest: Manifest, done: list[FileFacts], replaced: set[str]) -> bool:
+    """Whether a new or changed file gives an article IRI that a file staying as it is has (a rebuild is right)."""
+    kept = {g for name, e in manifest.files.items() if name not in replaced for g in e.graphs}
+    return any(g in kept for d in done for g in d.graphs)
 
 
 def _apply_update(location: Path, plan: _Plan, done: list[FileFacts], stamps: dict[str, list[int]]) -> None:
