@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import functools
 import gc
-import itertools
 import os
+import queue
 import re
 import shutil
 import tempfile
+import threading
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -30,7 +31,7 @@ from rdflib.query import Result
 from kg import oxigraph_order
 from kg.namespace import KG, KGR
 from kg.sparql import PREFIXES, query_text
-from kg.store import new_graph, publish
+from kg.store import new_graph, publish, without_graph
 
 SCHEME = "oxigraph:"
 LOAD_CHUNK = 100_000  # triples per bulk load: about 130 MB of the loader's memory (300,000: twice that, no quicker)
@@ -91,9 +92,12 @@ def check_location(location: str | Path) -> Path:
 
 
 class StoreBuilder:
-    """Loads triples into a new store beside ``location``, which replaces the old store only on ``commit``.
+    """Loads articles' N-Quads into a new store beside ``location``, which replaces the old store only on ``commit``.
 
-    An interrupted build leaves the previous store as it was; its half-built successor is removed next time.
+    Each article's triples go into its named graph and, merged, into the default graph. They are bulk-loaded in
+    chunks by a thread of their own while the caller goes on: Oxigraph releases the GIL as it loads, so the load
+    overlaps the extraction that makes the triples instead of following it. An interrupted build leaves the previous
+    store as it was; its half-built successor is removed next time.
     """
 
     def __init__(self, location: str | Path) -> None:
@@ -101,26 +105,76 @@ class StoreBuilder:
         self.location.parent.mkdir(parents=True, exist_ok=True)
         self._work = self.location.with_name(f".{self.location.name}.building")
         shutil.rmtree(self._work, ignore_errors=True)
-        self.store: ox.Store | None = ox.Store(str(self._work))
+        self.store: ox.Store | None = None
+        self._quads: list[str] = []
+        self._triples: list[str] = []
+        self._lines = 0
+        self._chunks: queue.Queue[tuple[str, str] | None] = queue.Queue(maxsize=2)  # bounded: memory stays flat
+        self._loader: threading.Thread | None = None
+        self._stop = threading.Event()
+        self._failure: BaseException | None = None
 
-    def load(self, path: str | Path, fmt: ox.RdfFormat) -> None:
-        """Bulk-load a file this program wrote: N-Quads into their named graphs, N-Triples into the default graph.
+    def add(self, quads: str) -> None:
+        """Add one article's N-Quads (from ``kg.store.nquads``): loaded with the next full chunk."""
+        self._quads.append(quads)
+        self._triples.append(without_graph(quads))
+        self._lines += quads.count("\n")
+        if self._lines >= LOAD_CHUNK:
+            self._send()
 
-        The default graph is a set: triples seen in several articles merge. In chunks: Oxigraph's bulk loader holds
-        about 1.3 kB a triple of what one call loads (measured), so one call for a whole archive would need tens of
-        GB. Lenient: the lines come from rdflib's N-Triples writer, so checking every IRI again is wasted time.
+    def _send(self) -> None:
+        """Hand the gathered lines to the loading thread, started with the first chunk.
+
+        The store is opened then, not before: RocksDB's threads must not exist yet when the caller's worker pool
+        starts (``kg.pipeline.worker_context`` would choose ``spawn`` over ``fork``).
         """
-        with open(path, "rb") as fh:
-            while lines := list(itertools.islice(fh, LOAD_CHUNK)):
-                self.store.bulk_load(input=b"".join(lines), format=fmt, to_graph=ox.DefaultGraph(), lenient=True)
+        self._check()
+        if self._loader is None:
+            self.store = ox.Store(str(self._work))
+            self._loader = threading.Thread(target=self._load, name="store-loader", daemon=True)
+            self._loader.start()
+        self._chunks.put(("".join(self._quads), "".join(self._triples)))
+        self._quads, self._triples, self._lines = [], [], 0
+
+    def _load(self) -> None:
+        """The loading thread: each chunk into the articles' graphs, then, without the graph names, the default graph.
+
+        In chunks: Oxigraph's bulk loader holds about 1.3 kB a triple of what one call loads (measured), so one call
+        for a whole archive would need tens of GB. Lenient: the lines come from rdflib's N-Triples writer, so checking
+        every IRI again is wasted time.
+        """
+        while (chunk := self._chunks.get()) is not None:
+            if self._failure is not None or self._stop.is_set():
+                continue  # drain: the caller has stopped, or learns of the failure and stops
+            quads, triples = chunk
+            try:
+                self.store.bulk_load(input=quads, format=ox.RdfFormat.N_QUADS, lenient=True)
+                self.store.bulk_load(input=triples, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph(),
+                                     lenient=True)
+            except BaseException as exc:  # re-raised in the caller's thread
+                self._failure = exc
+
+    def _check(self) -> None:
+        if self._failure is not None:
+            raise RuntimeError(f"loading the store failed: {self._failure}") from self._failure
+
+    def _join(self) -> None:
+        if self._loader is not None:
+            self._chunks.put(None)
+            self._loader.join()
+            self._loader = None
 
     def finish(self) -> None:
-        """Merge the labels articles gave one node, and compact the store.
+        """Load what is left, merge the labels articles gave one node, and compact the store.
 
         One update over every label, though it compares each label's language with the node's other labels':
         finding the nodes with two labels in one language first by a GROUP BY was 7x quicker, but held a count per
         node (650 MB at 100,000 articles), and memory must not grow with the corpus.
         """
+        if self._quads or self._loader is None:
+            self._send()
+        self._join()
+        self._check()
         self.store.update(MERGE_LABELS % "", prefixes=PREFIXES)
         self.store.optimize()
 
@@ -140,10 +194,12 @@ class StoreBuilder:
         return self.location
 
     def abort(self) -> None:
+        self._stop.set()  # the loading thread skips the chunks still queued
         self._close()
         shutil.rmtree(self._work, ignore_errors=True)
 
     def _close(self) -> None:
+        self._join()
         if self.store is not None:
             self.store.flush()
             self.store = None

@@ -456,16 +456,12 @@ def _report_from_manifest(manifest: Manifest, keys: dict[str, str], report: Buil
 
 def _rebuild_store(inputs: list[str | Path], out: Path, location: Path, report: BuildReport, progress: bool,
                    jobs: int, cache: ExtractionCache | None) -> Path | None:
-    """A new store from every file, loaded in bulk, with its manifest; it replaces the old store when complete.
-
-    The store is opened only once extraction is over: its threads must not be there when workers are forked.
-    """
-    scratch = (out / ".graph.nq.building", out / ".graph.nt.building")  # a killed build's are removed next time
-    quads = NQuadsWriter(scratch[0], triples=scratch[1])
+    """A new store from every file, bulk-loaded as the files are extracted, with its manifest; it replaces the old
+    store when complete."""
     manifest = Manifest(cache.version if cache is not None else code_version())
     files, archives = count_inputs(inputs)
     stamps: dict[str, list[int]] = {}
-    builder = None
+    builder = oxigraph_store.StoreBuilder(location)
     try:
         sources = _stamped(iter_sources(inputs), stamps)
         for done in iter_files(sources, report, progress and files + archives > 1,
@@ -473,26 +469,18 @@ def _rebuild_store(inputs: list[str | Path], out: Path, location: Path, report: 
                                facts=False):
             manifest.files[done.path] = _entry(done, stamps)
             for lines in done.quads:
-                quads.write(lines)
+                builder.add(lines)
         if report.articles == 0:
+            builder.abort()
             return None
-        quads.close()
-        builder = oxigraph_store.StoreBuilder(location)
-        builder.load(scratch[0], oxigraph_store.ox.RdfFormat.N_QUADS)
-        builder.load(scratch[1], oxigraph_store.ox.RdfFormat.N_TRIPLES)
         builder.finish()
         report.triples = manifest.triples = oxigraph_store.default_graph_size(builder.store)
         report.entities = manifest.entities = oxigraph_store.class_counts(builder.store, CLASSES)
         manifest.save(builder.folder)
         report.outputs["store"] = str(builder.commit())
     except BaseException:
-        if builder is not None:
-            builder.abort()
+        builder.abort()
         raise
-    finally:
-        quads.abort()
-        for path in scratch:
-            path.unlink(missing_ok=True)
     return location
 
 

@@ -97,6 +97,14 @@ def nquads(graph_iri: URIRef, triples: Iterable[tuple]) -> str:
                            for s, p, o in triples}))
 
 
+def without_graph(quads: str) -> str:
+    """One article's N-Quads (from ``nquads``) as N-Triples: the same lines without the article's graph IRI."""
+    # Every line ends in the article's graph IRI, and a newline only ends a line (it is escaped in
+    # literals): taking the first line's ending out of the whole text leaves the N-Triples.
+    end = quads.find("\n")
+    return quads.replace(quads[quads.rindex(" <", 0, end):end + 1], " .\n") if end > 0 else quads
+
+
 # The same IRIs (predicates, classes, the entities of an article) recur in every article, and rdflib checks
 # each IRI each time it writes one: its terms are written once and remembered (what rdflib's _nt_row writes, faster).
 @lru_cache(maxsize=1 << 16)
@@ -108,39 +116,27 @@ class NQuadsWriter:
     """Streams each article's triples as N-Quads in the article's own named graph (for provenance).
 
     Lines are written to a temporary file that replaces ``path`` only on ``close``, so an
-    interrupted build leaves the previous file as it was. With ``triples``, the same triples also go,
-    without their graph, to that scratch N-Triples file (for loading a store); it is the caller's to remove.
+    interrupted build leaves the previous file as it was.
     """
 
-    def __init__(self, path: str | Path, triples: str | Path | None = None) -> None:
+    def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, self._tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
         self._fh = os.fdopen(fd, "w", encoding="utf-8")
-        self._triples = open(triples, "w", encoding="utf-8") if triples is not None else None  # noqa: SIM115
 
     def write(self, quads: str) -> None:
         """Add one article's N-Quads (from ``nquads``)."""
         self._fh.write(quads)
-        if self._triples is not None:
-            # Every line ends in the article's graph IRI, and a newline only ends a line (it is escaped in
-            # literals): taking the first line's ending out of the whole text leaves the N-Triples.
-            end = quads.find("\n")
-            self._triples.write(quads.replace(quads[quads.rindex(" <", 0, end):end + 1], " .\n") if end > 0 else quads)
 
     def close(self) -> Path:
-        self._close_files()
+        self._fh.close()
         publish(self._tmp, self.path)
         return self.path
 
     def abort(self) -> None:
-        self._close_files()
-        Path(self._tmp).unlink(missing_ok=True)
-
-    def _close_files(self) -> None:
         self._fh.close()
-        if self._triples is not None:
-            self._triples.close()
+        Path(self._tmp).unlink(missing_ok=True)
 
 
 def save(graph: Graph, path: str | Path, fmt: str | None = None) -> Path:

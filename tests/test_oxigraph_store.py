@@ -72,9 +72,9 @@ def test_finishing_a_store_keeps_one_label_per_language(tmp_path):
               ("河北省委", "@zh")]]
     lines += [f'<{kgr}org/b> <{PREFIXES["rdfs"]}label> "{text}"{tag} .' for text, tag in
               [("Beijing", "@en"), ("北京", "@zh"), ("Běijīng", "@zh-Latn-pinyin")]]
-    (tmp_path / "merged.nt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     builder = oxigraph_store.StoreBuilder(tmp_path / "db")
-    builder.load(tmp_path / "merged.nt", ox.RdfFormat.N_TRIPLES)
+    for article, half in (("x", lines[::2]), ("y", lines[1::2])):  # two articles, so the default graph merges
+        builder.add("".join(f"{line[:-2]} <{kgr}article/{article}> .\n" for line in half))
     builder.finish()
     rows = oxigraph_store.query(builder.store, "SELECT ?n ?p ?l WHERE { ?n ?p ?l }")
     got = {(str(n).rsplit("/", 1)[1], str(p).rsplit("#", 1)[1], str(lit)) for n, p, lit in rows}
@@ -175,6 +175,38 @@ def test_interrupted_store_build_keeps_the_old_store(tmp_path, monkeypatch):
     assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == []
 
 
+def test_store_build_interrupted_while_loading_keeps_the_old_store(tmp_path, monkeypatch):
+    corpus = write_corpus(tmp_path / "corpus")
+    out, db = tmp_path / "out", tmp_path / "out" / "db"
+    build([corpus], out, html=False, check=False, progress=False, store=db)
+    before = dataset(db)
+    monkeypatch.setattr(oxigraph_store, "LOAD_CHUNK", 1)  # every article a chunk: the loading thread is busy
+    triples, calls = mapping.triples, []
+
+    def interrupted(facts):
+        calls.append(facts)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return triples(facts)
+
+    monkeypatch.setattr(mapping, "triples", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build([corpus], out, html=False, check=False, progress=False, store=db, jobs=1)
+    assert dataset(db) == before
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == []
+    assert not (tmp_path / "out" / ".db.building").exists()
+
+
+def test_a_failed_load_stops_the_build_with_its_reason(tmp_path, monkeypatch):
+    monkeypatch.setattr(oxigraph_store, "LOAD_CHUNK", 1)
+    builder = oxigraph_store.StoreBuilder(tmp_path / "db")
+    builder.add("<https://w3id.org/rmrb-kg/resource/a> not N-Quads <https://w3id.org/rmrb-kg/resource/g> .\n")
+    with pytest.raises(RuntimeError, match="loading the store failed"):
+        builder.finish()
+    builder.abort()
+    assert not (tmp_path / ".db.building").exists() and not (tmp_path / "db").exists()
+
+
 def test_store_refuses_a_folder_that_is_not_a_store(tmp_path):
     (tmp_path / "db").mkdir()
     (tmp_path / "db" / "notes.txt").write_text("mine", encoding="utf-8")
@@ -267,7 +299,9 @@ def test_workers_are_spawned_once_a_store_has_started_threads(tmp_path):
     helper.start()
     try:
         assert worker_context().get_start_method() == "spawn"
-        oxigraph_store.open_store(oxigraph_store.StoreBuilder(tmp_path / "db").commit())
+        builder = oxigraph_store.StoreBuilder(tmp_path / "db")
+        builder.finish()
+        oxigraph_store.open_store(builder.commit())
         corpus = write_corpus(tmp_path / "corpus")
         assert len(build_graph([corpus], jobs=2)) == len(build_graph([corpus], jobs=1))
     finally:
