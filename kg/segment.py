@@ -19,12 +19,13 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import importlib.util
+import itertools
 import logging
 import marshal
 import os
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from math import log
 from pathlib import Path
@@ -357,22 +358,60 @@ def _cut_dag(sentence: str, freq: dict[str, int], logtotal: float, tags: dict[st
             best, end = log(get(sentence[k]) or 1) - logtotal + probs[k + 1], k + 1
         probs[k] = best
         nexts[k] = end
-
-    x, start = 0, -1  # sentence[start:x]: single characters the best path left, not yet emitted
+    x, words = 0, []
     while x < n:
-        y = nexts[x]
-        if y - x == 1:
+        words.append(sentence[x:nexts[x]])
+        x = nexts[x]
+    _tag_path(sentence, words, freq, tags, out)
+
+
+def _tag_path(sentence: str, words: Iterable[str], freq: dict[str, int], tags: dict[str, str],
+              out: list[tuple[str, str]]) -> None:
+    """The words of the best path, tagged; the single characters it leaves are cut again by ``_flush``."""
+    x, start = 0, -1  # sentence[start:x]: single characters the best path left, not yet emitted
+    for word in words:
+        if len(word) == 1:
             if start < 0:
                 start = x
         else:
             if start >= 0:
                 _flush(sentence[start:x], freq, tags, out)
                 start = -1
-            word = sentence[x:y]
             out.append((word, tags.get(word, "x")))
-        x = y
+        x += len(word)
     if start >= 0:
         _flush(sentence[start:], freq, tags, out)
+
+
+# rjieba, where installed, finds the best path through the dictionary (jieba's DAG and route) in Rust, in a third of
+# the time _cut_dag takes. Taught the very dictionary of the tables, with jieba's total, it takes the same path, ties
+# included (tests compare); the HMM and the tags stay the tables'. Teaching it takes about 0.6 s, so a process turns to
+# it only once it has cut this many runs of Chinese (about 1,000 articles'), enough to repay that.
+RUST_PATH_AFTER = 50_000
+_blocks_cut = itertools.count()
+_NOT_HAN = re.compile(r"[^\u4E00-\u9FD5]")  # without the HMM, rjieba joins letters and digits that jieba keeps apart
+
+
+def rust_path(dictionary: Dictionary) -> Callable[[str, bool], list[str]] | None:
+    """rjieba's ``cut`` taught ``dictionary`` (to be called without its HMM); None where rjieba is not installed."""
+    try:
+        import rjieba
+    except ImportError:
+        return None
+    tagger = rjieba.Jieba.empty()
+    added = 0
+    for word, freq in dictionary.freq.items():
+        if freq:
+            tagger.add_word(word, freq, None)
+            added += freq
+    if dictionary.total > added:  # jieba counts a word added again twice: a character no run holds makes up the rest
+        tagger.add_word("\ue000", dictionary.total - added, None)
+    return tagger.cut
+
+
+@cache
+def _rust_path() -> Callable[[str, bool], list[str]] | None:
+    return rust_path(_tables().dictionary)
 
 
 def _flush(buf: str, freq: dict[str, int], tags: dict[str, str], out: list[tuple[str, str]]) -> None:
@@ -388,12 +427,17 @@ def _flush(buf: str, freq: dict[str, int], tags: dict[str, str], out: list[tuple
 def _pos_cut(dictionary: Dictionary, sentence: str) -> list[tuple[str, str]]:
     """Words and tags of ``sentence``: a jieba tagger's ``cut(sentence)`` (``POSTokenizer.__cut_internal``)."""
     freq, tags, logtotal = dictionary.freq, dictionary.tags, log(dictionary.total)
-    regexes = _tables().regexes
+    tables = _tables()
+    regexes = tables.regexes
     han, skip, num, eng = (regexes[n] for n in ("re_han_internal", "re_skip_internal", "re_num", "re_eng"))
     out: list[tuple[str, str]] = []
     for block in han.split(sentence):
         if han.match(block):
-            _cut_dag(block, freq, logtotal, tags, out)
+            if next(_blocks_cut) >= RUST_PATH_AFTER and dictionary is tables.dictionary and not _NOT_HAN.search(block) \
+                    and (rust := _rust_path()) is not None:
+                _tag_path(block, rust(block, False), freq, tags, out)
+            else:
+                _cut_dag(block, freq, logtotal, tags, out)
         else:
             for x in skip.split(block):
                 if skip.match(x):

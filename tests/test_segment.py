@@ -75,9 +75,66 @@ def test_ties_between_paths_go_to_the_longer_first_word(tmp_path) -> None:
     tokenizer = jieba.Tokenizer(str(dictionary))
     tokenizer.tmp_dir = str(tmp_path)
     tagger = jieba.posseg.POSTokenizer(tokenizer)
+    tokenizer.add_word("生命", 7)  # the same frequency again: the tie stays, and jieba's total counts 生命 twice
     expected = [(pair.word, pair.flag) for pair in tagger.cut("研究生命")]
     assert expected == [("研究生", "n"), ("命", "n")]
-    assert segment._pos_cut(segment.Dictionary.of(tagger), "研究生命") == expected
+    ours = segment.Dictionary.of(tagger)
+    assert segment._pos_cut(ours, "研究生命") == expected
+    if (rust := segment.rust_path(ours)) is not None:
+        out: list[tuple[str, str]] = []
+        segment._tag_path("研究生命", rust("研究生命", False), ours.freq, ours.tags, out)
+        assert out == expected
+
+
+def test_rjiebas_path_weighs_words_by_jiebas_own_total(tmp_path) -> None:
+    pytest.importorskip("rjieba")
+    # 研究生命 beats 研究|生命 only if 10 > 30 * 30 / total: with jieba's total, 100 (研究 counted twice), not 70.
+    dictionary = tmp_path / "dict.txt"
+    dictionary.write_text("研究 30 vn\n生命 30 n\n研究生命 10 n\n", encoding="utf-8")
+    tokenizer = jieba.Tokenizer(str(dictionary))
+    tokenizer.tmp_dir = str(tmp_path)
+    tagger = jieba.posseg.POSTokenizer(tokenizer)
+    tokenizer.add_word("研究", 30)
+    assert [(pair.word, pair.flag) for pair in tagger.cut("研究生命")] == [("研究生命", "n")]
+    ours = segment.Dictionary.of(tagger)
+    assert segment.rust_path(ours)("研究生命", False) == ["研究生命"]
+
+
+@pytest.fixture
+def rust_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every run of Chinese cut along the path rjieba finds."""
+    pytest.importorskip("rjieba")
+    monkeypatch.setattr(segment, "RUST_PATH_AFTER", 0)
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_rjiebas_path_gives_jiebas_tokens(rust_path, text: str) -> None:
+    assert _tokens(text) == _jieba_tokens(text)
+
+
+def test_rjiebas_path_gives_jiebas_tokens_of_random_text(rust_path) -> None:
+    rnd = random.Random(1957)
+    known = [word for word, freq in segment._tables().dictionary.freq.items() if freq and len(word) <= 4]
+    chars = list(jieba.posseg.char_state_tab_P)
+    for _ in range(300):  # dictionary words run together, and characters between: many paths to choose from
+        text = "".join(rnd.choice(known if rnd.random() < 0.7 else chars) for _ in range(rnd.randint(1, 30)))
+        assert _tokens(text) == _jieba_tokens(text), text
+
+
+def test_rjiebas_path_is_taken_only_after_enough_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("rjieba")
+    taken, cut = [], segment._rust_path()
+
+    def recorded(block: str, hmm: bool) -> list[str]:
+        taken.append(block)
+        return cut(block, hmm)
+
+    monkeypatch.setattr(segment, "_rust_path", lambda: recorded)
+    monkeypatch.setattr(segment, "_blocks_cut", iter(range(segment.RUST_PATH_AFTER - 1, segment.RUST_PATH_AFTER + 9)))
+    text = "召开会议，决定推行，1956年。"  # three runs: the first before the switch, the last not all Chinese
+    expected = [(pair.word, pair.flag) for pair in segment._tagger().cut(text)]
+    assert segment._pos_cut(segment._tables().dictionary, text) == expected
+    assert taken == ["决定推行"]
 
 
 def test_random_text_is_cut_as_jieba_cuts_it() -> None:
