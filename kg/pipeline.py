@@ -7,9 +7,11 @@ import json
 import multiprocessing
 import os
 import signal
+import sys
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -264,10 +266,13 @@ def build(
     if isinstance(graph, Path) and (check or html):
         opened = oxigraph_store.open_store(graph)
         graph = oxigraph_store.to_graph(opened) if report.triples <= IN_MEMORY_LIMIT else opened
+    progress = progress and report.files > 1  # as the progress bar: not for one file
     if check:
-        _validate(graph, report)
+        with _stage("checking the graph against the shapes (SHACL)", progress):
+            _validate(graph, report)
     if html:
-        _write_html(graph, out, report)
+        with _stage("drawing graph.html", progress):
+            _write_html(graph, out, report)
     if extraction_cache is not None and not report.cache_pruned:
         extraction_cache.prune(report.cache_keys)
     report.outputs["report"] = str(out / "report.json")
@@ -290,7 +295,8 @@ def _build_memory(inputs: Iterable[str | Path], out: Path, report: BuildReport, 
     report.triples = len(graph)
     report.entities = count_entities(graph)
     report.outputs["nquads"] = str(quads.close())
-    report.outputs["turtle"] = str(save(graph, out / "graph.ttl"))
+    with _stage("writing graph.ttl", progress and report.files > 1):
+        report.outputs["turtle"] = str(save(graph, out / "graph.ttl"))
     return graph
 
 
@@ -383,7 +389,8 @@ def _update_store(inputs: list[str | Path], out: Path, location: Path, plan: _Pl
     if done and _claims_kept_graphs(manifest, done, wanted | set(plan.removed)):
         return _rebuild_store(inputs, out, location, report, progress, jobs, cache)
     if plan.changed or plan.removed or plan.restamped:  # else the store and its manifest stay as they are
-        _apply_update(location, plan, done, stamps)
+        with _stage("updating the store", progress):
+            _apply_update(location, plan, done, stamps)
     _report_from_manifest(manifest, plan.keys, report)
     cache.discard(stale - set(plan.keys.values()))
     report.cache_pruned = True
@@ -473,15 +480,31 @@ def _rebuild_store(inputs: list[str | Path], out: Path, location: Path, report: 
         if report.articles == 0:
             builder.abort()
             return None
-        builder.finish()
-        report.triples = manifest.triples = oxigraph_store.default_graph_size(builder.store)
-        report.entities = manifest.entities = oxigraph_store.class_counts(builder.store, CLASSES)
-        manifest.save(builder.folder)
-        report.outputs["store"] = str(builder.commit())
+        with _stage("finishing the store: the last triples, one label per language, compaction",
+                    progress and files + archives > 1):
+            builder.finish()
+            report.triples = manifest.triples = oxigraph_store.default_graph_size(builder.store)
+            report.entities = manifest.entities = oxigraph_store.class_counts(builder.store, CLASSES)
+            manifest.save(builder.folder)
+            report.outputs["store"] = str(builder.commit())
     except BaseException:
         builder.abort()
         raise
     return location
+
+
+@contextmanager
+def _stage(what: str, progress: bool) -> Iterator[None]:
+    """Say on stderr what a build does after its progress bar, and how long it took (with ``progress`` only)."""
+    if not progress:
+        yield
+        return
+    print(f"{what} …", end="", file=sys.stderr, flush=True)
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        print(f" {time.perf_counter() - start:.1f} s", file=sys.stderr, flush=True)
 
 
 def _validate(graph: Graph | oxigraph_store.Store, report: BuildReport) -> None:

@@ -3,7 +3,8 @@
 The default cuts as ``jieba.posseg.POSTokenizer.cut`` does, with jieba's dictionary and HMM tables,
 but in code of its own below: the same tokens, about four times faster on archive text (the HMM's
 viterbi, most of posseg's time, visits only the transitions that exist, and its answer for a run of
-unknown characters is kept in a bounded cache).
+unknown characters is kept in a bounded cache). In a long build, the best path through the dictionary
+is found by rjieba, in Rust, taught the same dictionary: the same tokens again, in half the time.
 
 ``KG_SEGMENTER=rjieba`` uses rjieba (jieba's dictionary and HMM, in Rust) instead of jieba's own
 ``posseg``: several times faster, but its part-of-speech tags for words the dictionary lacks are

@@ -22,6 +22,20 @@ def test_build_writes_turtle_html_report(corpus, tmp_path, capsys):
     assert report["articles"] == 4 and report["failed"] == []
 
 
+def test_build_says_what_it_does_after_the_progress_bar(corpus, tmp_path, capsys):
+    assert main(["build", str(corpus), "--out", str(tmp_path / "a")]) == OK
+    stages = re.findall(r"^(.+?) … (\d+\.\d) s$", capsys.readouterr().err, re.MULTILINE)
+    assert [what for what, _ in stages] == [
+        "writing graph.ttl", "checking the graph against the shapes (SHACL)", "drawing graph.html"]
+    assert main(["build", str(corpus), "--out", str(tmp_path / "b"), "--no-html", "--store",
+                 f"oxigraph:{tmp_path / 'b' / 'db'}"]) == OK
+    assert re.findall(r"^(.+?) … \d+\.\d s$", capsys.readouterr().err, re.MULTILINE) == [
+        "finishing the store: the last triples, one label per language, compaction",
+        "checking the graph against the shapes (SHACL)"]
+    assert main(["build", str(corpus), "--out", str(tmp_path / "c"), "-q"]) == OK
+    assert " … " not in capsys.readouterr().err
+
+
 def test_bad_files_are_skipped_and_reported(corpus, tmp_path, capsys):
     (corpus / "empty.md").write_bytes(b"")
     (corpus / "noise.txt").write_bytes(bytes(range(256)) * 4)
