@@ -468,10 +468,11 @@ def _rebuild_store(inputs: list[str | Path], out: Path, location: Path, report: 
     manifest = Manifest(cache.version if cache is not None else code_version())
     files, archives = count_inputs(inputs)
     stamps: dict[str, list[int]] = {}
+    progress = progress and files + archives > 1  # as the progress bar: not for one file
     builder = oxigraph_store.StoreBuilder(location)
     try:
         sources = _stamped(iter_sources(inputs), stamps)
-        for done in iter_files(sources, report, progress and files + archives > 1,
+        for done in iter_files(sources, report, progress,
                                jobs or auto_jobs(files + 1000 * archives), cache, None if archives else files,
                                facts=False):
             manifest.files[done.path] = _entry(done, stamps)
@@ -480,8 +481,7 @@ def _rebuild_store(inputs: list[str | Path], out: Path, location: Path, report: 
         if report.articles == 0:
             builder.abort()
             return None
-        with _stage("finishing the store: the last triples, one label per language, compaction",
-                    progress and files + archives > 1):
+        with _stage("finishing the store: the last triples, one label per language, compaction", progress):
             builder.finish()
             report.triples = manifest.triples = oxigraph_store.default_graph_size(builder.store)
             report.entities = manifest.entities = oxigraph_store.class_counts(builder.store, CLASSES)

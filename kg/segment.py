@@ -384,7 +384,7 @@ def _tag_path(sentence: str, words: Iterable[str], freq: dict[str, int], tags: d
         _flush(sentence[start:], freq, tags, out)
 
 
-# rjieba, where installed, finds the best path through the dictionary (jieba's DAG and route) in Rust, in a third of
+# rjieba finds the best path through the dictionary (jieba's DAG and route) in Rust, in a third of
 # the time _cut_dag takes. Taught the very dictionary of the tables, with jieba's total, it takes the same path, ties
 # included (tests compare); the HMM and the tags stay the tables'. Teaching it takes about 0.6 s, so a process turns to
 # it only once it has cut this many runs of Chinese (about 1,000 articles'), enough to repay that.
@@ -393,12 +393,10 @@ _blocks_cut = itertools.count()
 _NOT_HAN = re.compile(r"[^\u4E00-\u9FD5]")  # without the HMM, rjieba joins letters and digits that jieba keeps apart
 
 
-def rust_path(dictionary: Dictionary) -> Callable[[str, bool], list[str]] | None:
-    """rjieba's ``cut`` taught ``dictionary`` (to be called without its HMM); None where rjieba is not installed."""
-    try:
-        import rjieba
-    except ImportError:
-        return None
+def rust_path(dictionary: Dictionary) -> Callable[[str, bool], list[str]]:
+    """rjieba's ``cut`` taught ``dictionary`` (to be called without its HMM)."""
+    import rjieba
+
     tagger = rjieba.Jieba.empty()
     added = 0
     for word, freq in dictionary.freq.items():
@@ -411,7 +409,7 @@ def rust_path(dictionary: Dictionary) -> Callable[[str, bool], list[str]] | None
 
 
 @cache
-def _rust_path() -> Callable[[str, bool], list[str]] | None:
+def _rust_path() -> Callable[[str, bool], list[str]]:
     return rust_path(_tables().dictionary)
 
 
@@ -434,9 +432,8 @@ def _pos_cut(dictionary: Dictionary, sentence: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for block in han.split(sentence):
         if han.match(block):
-            if next(_blocks_cut) >= RUST_PATH_AFTER and dictionary is tables.dictionary and not _NOT_HAN.search(block) \
-                    and (rust := _rust_path()) is not None:
-                _tag_path(block, rust(block, False), freq, tags, out)
+            if next(_blocks_cut) >= RUST_PATH_AFTER and dictionary is tables.dictionary and not _NOT_HAN.search(block):
+                _tag_path(block, _rust_path()(block, False), freq, tags, out)
             else:
                 _cut_dag(block, freq, logtotal, tags, out)
         else:

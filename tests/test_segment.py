@@ -68,33 +68,32 @@ def test_tokens_are_tokens() -> None:
         tokens[0].word = "x"  # type: ignore[misc]
 
 
+def _tagger_of(folder, dictionary: str) -> jieba.posseg.POSTokenizer:
+    """A jieba tagger with only the words of ``dictionary`` (jieba's dictionary format)."""
+    path = folder / "dict.txt"
+    path.write_text(dictionary, encoding="utf-8")
+    tokenizer = jieba.Tokenizer(str(path))
+    tokenizer.tmp_dir = str(folder)
+    return jieba.posseg.POSTokenizer(tokenizer)
+
+
 def test_ties_between_paths_go_to_the_longer_first_word(tmp_path) -> None:
     # 研究生|命 and 研究|生命 sum the same two log-frequencies in the same order: an exact tie.
-    dictionary = tmp_path / "dict.txt"
-    dictionary.write_text("研究 30 vn\n研究生 30 n\n生命 7 n\n命 7 n\n", encoding="utf-8")
-    tokenizer = jieba.Tokenizer(str(dictionary))
-    tokenizer.tmp_dir = str(tmp_path)
-    tagger = jieba.posseg.POSTokenizer(tokenizer)
-    tokenizer.add_word("生命", 7)  # the same frequency again: the tie stays, and jieba's total counts 生命 twice
+    tagger = _tagger_of(tmp_path, "研究 30 vn\n研究生 30 n\n生命 7 n\n命 7 n\n")
+    tagger.tokenizer.add_word("生命", 7)  # the same frequency again: the tie stays, and jieba's total counts 生命 twice
     expected = [(pair.word, pair.flag) for pair in tagger.cut("研究生命")]
     assert expected == [("研究生", "n"), ("命", "n")]
     ours = segment.Dictionary.of(tagger)
     assert segment._pos_cut(ours, "研究生命") == expected
-    if (rust := segment.rust_path(ours)) is not None:
-        out: list[tuple[str, str]] = []
-        segment._tag_path("研究生命", rust("研究生命", False), ours.freq, ours.tags, out)
-        assert out == expected
+    out: list[tuple[str, str]] = []
+    segment._tag_path("研究生命", segment.rust_path(ours)("研究生命", False), ours.freq, ours.tags, out)
+    assert out == expected
 
 
 def test_rjiebas_path_weighs_words_by_jiebas_own_total(tmp_path) -> None:
-    pytest.importorskip("rjieba")
     # 研究生命 beats 研究|生命 only if 10 > 30 * 30 / total: with jieba's total, 100 (研究 counted twice), not 70.
-    dictionary = tmp_path / "dict.txt"
-    dictionary.write_text("研究 30 vn\n生命 30 n\n研究生命 10 n\n", encoding="utf-8")
-    tokenizer = jieba.Tokenizer(str(dictionary))
-    tokenizer.tmp_dir = str(tmp_path)
-    tagger = jieba.posseg.POSTokenizer(tokenizer)
-    tokenizer.add_word("研究", 30)
+    tagger = _tagger_of(tmp_path, "研究 30 vn\n生命 30 n\n研究生命 10 n\n")
+    tagger.tokenizer.add_word("研究", 30)
     assert [(pair.word, pair.flag) for pair in tagger.cut("研究生命")] == [("研究生命", "n")]
     ours = segment.Dictionary.of(tagger)
     assert segment.rust_path(ours)("研究生命", False) == ["研究生命"]
@@ -103,7 +102,6 @@ def test_rjiebas_path_weighs_words_by_jiebas_own_total(tmp_path) -> None:
 @pytest.fixture
 def rust_path(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every run of Chinese cut along the path rjieba finds."""
-    pytest.importorskip("rjieba")
     monkeypatch.setattr(segment, "RUST_PATH_AFTER", 0)
 
 
@@ -122,7 +120,6 @@ def test_rjiebas_path_gives_jiebas_tokens_of_random_text(rust_path) -> None:
 
 
 def test_rjiebas_path_is_taken_only_after_enough_text(monkeypatch: pytest.MonkeyPatch) -> None:
-    pytest.importorskip("rjieba")
     taken, cut = [], segment._rust_path()
 
     def recorded(block: str, hmm: bool) -> list[str]:
