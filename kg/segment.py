@@ -384,10 +384,10 @@ def _tag_path(sentence: str, words: Iterable[str], freq: dict[str, int], tags: d
         _flush(sentence[start:], freq, tags, out)
 
 
-# rjieba finds the best path through the dictionary (jieba's DAG and route) in Rust, in a third of
-# the time _cut_dag takes. Taught the very dictionary of the tables, with jieba's total, it takes the same path, ties
-# included (tests compare); the HMM and the tags stay the tables'. Teaching it takes about 0.6 s, so a process turns to
-# it only once it has cut this many runs of Chinese (about 1,000 articles'), enough to repay that.
+# rjieba finds the best path through the dictionary (jieba's DAG and route) in Rust, in a third of the time _cut_dag
+# takes. Taught the very dictionary of the tables, with jieba's total, it takes the same path, ties included (tests
+# compare); the HMM and the tags stay the tables'. Teaching it takes about 0.6 s, so a process turns to it only once
+# it has cut this many runs of Chinese (about 1,000 articles'), enough to repay that.
 RUST_PATH_AFTER = 50_000
 _blocks_cut = itertools.count()
 _NOT_HAN = re.compile(r"[^\u4E00-\u9FD5]")  # without the HMM, rjieba joins letters and digits that jieba keeps apart
