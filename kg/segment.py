@@ -390,7 +390,7 @@ def _tag_path(sentence: str, words: Iterable[str], freq: dict[str, int], tags: d
 # it has cut this many runs of Chinese (about 1,000 articles'), enough to repay that.
 RUST_PATH_AFTER = 50_000
 _blocks_cut = itertools.count()
-_NOT_HAN = re.compile(r"[^\u4E00-\u9FD5]")  # without the HMM, rjieba joins letters and digits that jieba keeps apart
+_ASCII_ALNUM = re.compile(r"[a-zA-Z0-9]")
 
 
 def rust_path(dictionary: Dictionary) -> Callable[[str, bool], list[str]]:
@@ -413,6 +413,26 @@ def _rust_path() -> Callable[[str, bool], list[str]]:
     return rust_path(_tables().dictionary)
 
 
+def _route(block: str, words: list[str], freq: dict[str, int]) -> list[str] | None:
+    """jieba's best path through ``block`` from the ``words`` rjieba cut it into; None where they cannot tell it.
+
+    Without its HMM, rjieba joins letters and digits that the path leaves one by one (1956年 → 1956, 年): such a
+    join is no dictionary word, and is split again. A join that spells one (1|0 where 10 is a word) cannot be told
+    from that word, so the caller takes jieba's path instead.
+    """
+    if not _ASCII_ALNUM.search(block):
+        return words
+    route: list[str] = []
+    for word in words:
+        if len(word) > 1 and word.isascii() and word.isalnum():
+            if freq.get(word):
+                return None
+            route.extend(word)
+        else:
+            route.append(word)
+    return route
+
+
 def _flush(buf: str, freq: dict[str, int], tags: dict[str, str], out: list[tuple[str, str]]) -> None:
     """Single characters the best path left: one word, the HMM's words, or one word each."""
     if len(buf) == 1:
@@ -432,8 +452,9 @@ def _pos_cut(dictionary: Dictionary, sentence: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for block in han.split(sentence):
         if han.match(block):
-            if next(_blocks_cut) >= RUST_PATH_AFTER and dictionary is tables.dictionary and not _NOT_HAN.search(block):
-                _tag_path(block, _rust_path()(block, False), freq, tags, out)
+            if next(_blocks_cut) >= RUST_PATH_AFTER and dictionary is tables.dictionary and \
+                    (route := _route(block, _rust_path()(block, False), freq)) is not None:
+                _tag_path(block, route, freq, tags, out)
             else:
                 _cut_dag(block, freq, logtotal, tags, out)
         else:

@@ -128,10 +128,37 @@ def test_rjiebas_path_is_taken_only_after_enough_text(monkeypatch: pytest.Monkey
 
     monkeypatch.setattr(segment, "_rust_path", lambda: recorded)
     monkeypatch.setattr(segment, "_blocks_cut", iter(range(segment.RUST_PATH_AFTER - 1, segment.RUST_PATH_AFTER + 9)))
-    text = "召开会议，决定推行，1956年。"  # three runs: the first before the switch, the last not all Chinese
+    text = "召开会议，决定推行，1956年。"  # three runs: the first before the switch
     expected = [(pair.word, pair.flag) for pair in segment._tagger().cut(text)]
     assert segment._pos_cut(segment._tables().dictionary, text) == expected
-    assert taken == ["决定推行"]
+    assert taken == ["决定推行", "1956年"]
+
+
+def test_rjiebas_path_gives_jiebas_tokens_of_random_text_with_letters_and_digits(rust_path) -> None:
+    rnd = random.Random(1958)
+    known = [word for word, freq in segment._tables().dictionary.freq.items() if freq and len(word) <= 4]
+    latin = [word for word in known if any(ch.isascii() for ch in word)]  # B超, T恤, AA制, C++, AT&T
+    assert len(latin) > 20
+    chars = list(jieba.posseg.char_state_tab_P) + list("0123456789abcXYZ.+#_")
+    for _ in range(300):
+        pool = rnd.choice((known, latin, chars, chars))
+        text = "".join(rnd.choice(pool if rnd.random() < 0.5 else chars) for _ in range(rnd.randint(1, 30)))
+        assert _tokens(text) == _jieba_tokens(text), text
+
+
+def test_rjiebas_joins_of_letters_and_digits_are_split_unless_they_spell_a_word(tmp_path) -> None:
+    tagger = _tagger_of(tmp_path, "第 30 m\n1 20 m\n0 20 m\n名 20 n\n")
+    ours = segment.Dictionary.of(tagger)
+    words = segment.rust_path(ours)("第10名", False)
+    assert words == ["第", "10", "名"]  # rjieba joins 1|0
+    route = segment._route("第10名", words, ours.freq)
+    assert route == ["第", "1", "0", "名"]
+    out: list[tuple[str, str]] = []
+    segment._tag_path("第10名", route, ours.freq, ours.tags, out)
+    assert out == segment._pos_cut(ours, "第10名") == [(pair.word, pair.flag) for pair in tagger.cut("第10名")]
+    tagger.tokenizer.add_word("10", 5)  # the path may now go through the word 10 or through 1|0
+    ours = segment.Dictionary.of(tagger)
+    assert segment._route("第10名", segment.rust_path(ours)("第10名", False), ours.freq) is None
 
 
 def test_random_text_is_cut_as_jieba_cuts_it() -> None:
