@@ -266,10 +266,15 @@ class PersonExtractor:
         tok = tokens[i]
         prev = tokens[i - 1] if i > 0 else None
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if prev is not None and prev.word in _BYLINE_ROLES and (span := _byline_name(tokens, i)) is not None:
-            return span
         after_title = prev is not None and prev.word.endswith(_FOREIGN_TITLES)
         before_title = nxt is not None and nxt.word in titles
+        # Every rule below needs one of these; most tokens have none, and this is asked of every token.
+        if not (after_title or before_title or tok.pos.startswith("nr") or
+                (len(tok.word) == 1 and tok.word in lexicon.surnames()) or
+                (prev is not None and (prev.word in _BYLINE_ROLES or prev.word[-1] in _office_ends()))):
+            return None
+        if prev is not None and prev.word in _BYLINE_ROLES and (span := _byline_name(tokens, i)) is not None:
+            return span
         if tok.pos.startswith("nr") and _foreign(tok.word) and tok.word not in _NOT_NAMES and \
                 tok.word not in lexicon.places():
             first, last = _foreign_run(tokens, i)  # 鲍里斯·贝克尔 before 鲍里斯 as a Chinese name

@@ -51,6 +51,8 @@ def _short_name(ch: str) -> bool:
 _LOOSE_SUFFIXES = frozenset("村 乡 镇 县 市 省 州 郡 邦 岛".split())
 _NAME_TAGS = frozenset({"nr", "nrt", "nz", "ns"})
 _SUFFIX_ENDS = frozenset(s[-1] for s in SUFFIXES) | _LOOSE_SUFFIXES
+# A word the per-token rules can take starts with one of these or ends with a suffix (most words do neither).
+_RULE_FIRSTS = _BEFORE | frozenset(SHORT_COUNTRIES) | frozenset(name[0] for name in ABBREVIATIONS)
 
 
 def _suffixed_name(tokens: list, i: int) -> tuple[int, int] | None:
@@ -276,6 +278,8 @@ class PlaceExtractor:
             # The scan takes the leftmost name (关中 in 有关中国): a token that is a name counts too.
             found.extend((t.start, t.end, "gazetteer") for t in tokens if len(t.word) >= 2 and t.word in gaz)
             for i, tok in enumerate(tokens):
+                if tok.word[0] not in _RULE_FIRSTS and tok.word[-1] not in _SUFFIX_ENDS:
+                    continue
                 if (span := _abbreviation_at(tokens, i)) is not None:
                     found.append((*span, "abbreviation"))
                 if len(tok.word) == 1 and tok.word in SHORT_COUNTRIES and _enumerated(tokens, i):
