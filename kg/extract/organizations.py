@@ -22,6 +22,7 @@ HEADS = (
     "国会", "议会", "内阁", "杜马", "电视台", "电台", "气象台", "报社", "出版社", "联盟", "集团", "俱乐部",
     "大使馆", "领事馆", "使馆",
 )
+_HEAD_ENDS = frozenset(head[-1] for head in HEADS)
 # More heads that NER corpora take as bodies (计算机中心, 帐篷小学), though the archive's guidelines do not.
 NER_HEADS = ("小学", "医院", "办公室", "小组", "党组", "杂志社", "周刊", "理事会", "分会", "司", "处", "所", "报")
 # One-character heads of NER_HEADS count only in a word of three characters or more (科技司, 教导处), not in
@@ -441,11 +442,13 @@ class OrganizationExtractor:
     def _chunks(doc: Doc, index: int, generic: bool = False) -> list[tuple[int, int, str]]:
         tokens = doc.tokens[index]
         out = []
+        heads = HEADS + NER_HEADS if generic else HEADS
         for i, tok in enumerate(tokens):
+            if not generic and tok.word[-1] not in _HEAD_ENDS:
+                continue  # most words: the endswith below would say the same, more slowly
             # 农业部长 → 农业部 + 长, 公司总裁 → 公司 + 总裁: NER corpora tag the body inside the title.
             title = _title_after_head(tok.word) if generic else 0
             word = tok.word[:len(tok.word) - title]
-            heads = HEADS + NER_HEADS if generic else HEADS
             if not word.endswith(heads) or word.endswith(NOT_BODIES) or tok.pos in {"v", "vd", "d", "p"}:
                 continue
             if not word.endswith(HEADS) and word.endswith(_SHORT_NER_HEADS) and len(word) < 3:
