@@ -46,6 +46,12 @@ WHERE {
          && (strlen(?other) < strlen(?label) || (strlen(?other) = strlen(?label) && str(?other) < str(?label))))
 }
 """
+# A label in a language other than those every article gives a node alike (see LabelWatch), within one line of an
+# article's N-Quads: its literal and its language; the subject starts the line.
+_OTHER_LABEL = re.compile(r' <http://www\.w3\.org/2000/01/rdf-schema#label> ("[^\n]*")@(?!zh |zh-Latn-pinyin )(\S+) <')
+PINNED_LANGUAGES = ("zh", "zh-Latn-pinyin")  # what _OTHER_LABEL leaves out
+MERGE_BATCH = 200  # nodes named in one label merge update
+MERGE_ALL_ABOVE = 50_000  # nodes with labels to merge beyond which one update over every label is run instead
 TURTLE_PREFIXES = {"kg": str(KG._NS), "kgr": str(KGR), "prov": PREFIXES["prov"], "rdf": PREFIXES["rdf"],
                    "rdfs": PREFIXES["rdfs"], "skos": PREFIXES["skos"], "xsd": PREFIXES["xsd"]}
 
@@ -91,6 +97,55 @@ def check_location(location: str | Path) -> Path:
     return location
 
 
+class LabelWatch:
+    """The nodes that articles may have given two labels in one language: the only ones the label merge visits.
+
+    A node's Chinese label and its pinyin are made from the name that its IRI is made from (``kg.resolve``), so
+    every article gives a node the same ones (``PINNED_LANGUAGES``; tests/test_mapping.py checks it). Articles can
+    differ only in labels of other languages, which each takes from its own English, and in the title of an article
+    IRI that two files share. Those labels are watched, a pair of hashes per node and language: a node whose label
+    differs from the first one seen is kept. That is far less than a count per labelled node (a ``GROUP BY``:
+    650 MB at 100,000 articles), and the merge then reads a few nodes instead of every label in the store.
+    """
+
+    def __init__(self) -> None:
+        self._first: dict[int, int] = {}  # hash of (node, language) → hash of the first label seen
+        self._articles: set[int] = set()
+        self.nodes: set[str] = set()
+        self.everything = False  # too many nodes, or a blank node (which an update cannot name): merge every label
+
+    def add(self, quads: str) -> None:
+        """Watch the labels of one article's N-Quads (from ``kg.store.nquads``)."""
+        end = quads.find("\n")
+        if end < 0:
+            return
+        graph = quads[quads.rindex(" <", 0, end) + 1:end - 2]
+        if hash(graph) in self._articles:
+            self._differs(graph)
+        self._articles.add(hash(graph))
+        for m in _OTHER_LABEL.finditer(quads):
+            node = quads[quads.rfind("\n", 0, m.start()) + 1:m.start()]
+            label = hash(m.group(1))
+            if self._first.setdefault(hash((node, m.group(2))), label) != label:
+                self._differs(node)
+
+    def _differs(self, node: str) -> None:
+        if not self.everything:
+            self.nodes.add(node)
+            if node.startswith("_:") or len(self.nodes) > MERGE_ALL_ABOVE:
+                self.everything, self.nodes = True, set()
+
+
+def merge_labels(store: ox.Store, nodes: Iterable[str] | None = None) -> None:
+    """Keep one ``rdfs:label`` per language on each of ``nodes`` (N-Triples IRIs), or on every node (None)."""
+    if nodes is None:
+        store.update(MERGE_LABELS % "", prefixes=PREFIXES)
+        return
+    ordered = sorted(nodes)
+    for i in range(0, len(ordered), MERGE_BATCH):
+        store.update(MERGE_LABELS % f"VALUES ?node {{ {' '.join(ordered[i:i + MERGE_BATCH])} }}", prefixes=PREFIXES)
+
+
 class StoreBuilder:
     """Loads articles' N-Quads into a new store beside ``location``, which replaces the old store only on ``commit``.
 
@@ -113,9 +168,11 @@ class StoreBuilder:
         self._loader: threading.Thread | None = None
         self._stop = threading.Event()
         self._failure: BaseException | None = None
+        self._labels = LabelWatch()
 
     def add(self, quads: str) -> None:
         """Add one article's N-Quads (from ``kg.store.nquads``): loaded with the next full chunk."""
+        self._labels.add(quads)
         self._quads.append(quads)
         self._triples.append(without_graph(quads))
         self._lines += quads.count("\n")
@@ -165,17 +222,15 @@ class StoreBuilder:
             self._loader = None
 
     def finish(self) -> None:
-        """Load what is left, merge the labels articles gave one node, and compact the store.
+        """Load what is left, merge the labels articles gave one node (those LabelWatch found), and compact the store.
 
-        One update over every label, though it compares each label's language with the node's other labels':
-        finding the nodes with two labels in one language first by a GROUP BY was 7x quicker, but held a count per
-        node (650 MB at 100,000 articles), and memory must not grow with the corpus.
+        The nodes are few; where there are many, one update over every label is quicker.
         """
         if self._quads or self._loader is None:
             self._send()
         self._join()
         self._check()
-        self.store.update(MERGE_LABELS % "", prefixes=PREFIXES)
+        merge_labels(self.store, None if self._labels.everything else self._labels.nodes)
         self.store.optimize()
 
     @property
@@ -241,9 +296,7 @@ def replace_articles(store: ox.Store, dropped: Iterable[str], nquads: str) -> tu
     store.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in added)
     for node in labelled:
         _relabel(store, node)
-    ordered = sorted(str(node) for node in labelled)
-    for i in range(0, len(ordered), 200):
-        store.update(MERGE_LABELS % f"VALUES ?node {{ {' '.join(ordered[i:i + 200])} }}", prefixes=PREFIXES)
+    merge_labels(store, (str(node) for node in labelled))
     new_size, new_classes = _census(store, facts, labelled)
     new_classes.subtract(classes)
     return new_size - size, new_classes

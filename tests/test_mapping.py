@@ -3,8 +3,9 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import PROV, SKOS, XSD
 
+from kg import oxigraph_store
 from kg.extract import extract
-from kg.mapping import triples
+from kg.mapping import PINYIN, triples
 from kg.namespace import KG
 from kg.pipeline import build_graph
 from kg.reader import parse
@@ -65,6 +66,31 @@ def test_same_entity_one_iri_across_articles(tmp_path):
     assert len(orgs) == 1
     assert {"中共河北省委", "中国共产党河北省委员会", "河北省委"} <= {str(a) for a in g.objects(orgs[0], SKOS.altLabel)}
     assert len(list(g.subjects(KG.mentions, orgs[0]))) == 2
+
+
+def test_chinese_and_pinyin_labels_follow_from_the_iri(tmp_path, seed_path):
+    """What kg.oxigraph_store.LabelWatch relies on: every article gives a node (but an article) the same labels in
+    these languages, whatever surface form or English it has; only other languages can differ between articles."""
+    (tmp_path / "a.md").write_text("### 甲\n\n1956-11-01\n第1版()\n\n    中共河北省委召开全省工业会议。会议决定"
+                                   "推行岗位责任制。河北省委书记林铁在会上讲了话。\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("### 乙\n\n1956-11-02\n第1版()\n\n    中国共产党河北省委员会召开全省工业会议，"
+                                   "要求各地推行岗位责任制。林铁同志作了报告。\n", encoding="utf-8")
+    (tmp_path / "c.md").write_text(CHINESE_ONLY + CHINESE_ONLY.replace("中共山西省委", "山西省委"), encoding="utf-8")
+    (tmp_path / seed_path.name).write_bytes(seed_path.read_bytes())
+    labels: dict[tuple[str, str], set[str]] = {}
+    articles: dict[str, set[str]] = {}
+    for path in sorted(tmp_path.iterdir()):
+        for article in parse(path.read_text(encoding="utf-8"), path.name):
+            for s, p, o in triples(resolve(extract(article))):
+                if p == RDFS.label:
+                    labels.setdefault((str(s), o.language), set()).add(str(o))
+                    articles.setdefault(str(s), set()).add(article.key)
+    shared = {node for node, keys in articles.items() if len(keys) > 1}
+    assert {n.rsplit("/", 1)[1] for n in shared} >= {"中共河北省委员会", "林铁", "岗位责任制", "中共山西省委员会"}
+    pinned = {(node, lang): found for (node, lang), found in labels.items()
+              if lang in oxigraph_store.PINNED_LANGUAGES and "/article/" not in node}
+    assert {lang for _, lang in pinned} == {"zh", PINYIN}
+    assert {key: found for key, found in pinned.items() if len(found) > 1} == {}
 
 
 def test_iri_segment_is_readable_and_safe():

@@ -83,6 +83,52 @@ def test_finishing_a_store_keeps_one_label_per_language(tmp_path):
                    ("a", "altLabel", "Hebei Provincial Committee"), ("a", "label", "河北省委"),
                    ("b", "label", "Beijing"), ("b", "label", "北京"), ("b", "label", "Běijīng")}
 
+def _article(graph: str, *lines: str) -> str:
+    return "".join(f"{line} <https://w3id.org/rmrb-kg/resource/article/{graph}> .\n" for line in sorted(lines))
+
+
+def _label(node: str, text: str, tag: str) -> str:
+    return f'<https://w3id.org/rmrb-kg/resource/{node}> <{PREFIXES["rdfs"]}label> "{text}"@{tag}'
+
+
+def test_the_label_watch_keeps_the_nodes_whose_labels_can_differ(monkeypatch):
+    watch = oxigraph_store.LabelWatch()
+    watch.add(_article("x", _label("org/a", "Hebei Committee", "en"), _label("org/a", "河北省委", "zh"),
+                       _label("org/b", "Beijing", "en"), _label("org/c", 'The \\"Daily\\"', "en")))
+    watch.add(_article("y", _label("org/a", "Hebei CPC Committee", "en"), _label("org/a", "中共河北省委", "zh"),
+                       _label("org/a", "Héběi", "zh-Latn-pinyin"), _label("org/b", "Beijing", "en"),
+                       _label("org/c", 'The \\"Daily\\"', "en-GB")))
+    # org/a's English differs; its Chinese and pinyin are made from its IRI's name (not watched); org/b's is the same
+    # and org/c has one English label per language
+    assert watch.nodes == {"<https://w3id.org/rmrb-kg/resource/org/a>"} and not watch.everything
+    watch.add(_article("x", _label("article/x", "甲", "zh")))  # a second file with an article of the same IRI
+    assert watch.nodes == {"<https://w3id.org/rmrb-kg/resource/org/a>", "<https://w3id.org/rmrb-kg/resource/article/x>"}
+    monkeypatch.setattr(oxigraph_store, "MERGE_ALL_ABOVE", 2)
+    watch.add(_article("z", _label("org/b", "Peking", "en")))
+    assert watch.everything and watch.nodes == set()  # too many to name: every label is merged
+    blank = oxigraph_store.LabelWatch()
+    blank.add(f'_:b1 <{PREFIXES["rdfs"]}label> "x"@en <g:1> .\n_:b1 <{PREFIXES["rdfs"]}label> "y"@en <g:1> .\n')
+    assert blank.everything
+
+
+def test_labels_two_translations_give_one_node_are_merged_as_in_memory(tmp_path, seed_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = seed_path.read_text(encoding="utf-8")
+    (corpus / seed_path.name).write_text(text, encoding="utf-8")
+    other = text.replace("industrial conference", "industry meeting").replace("Industrial Conf", "Industry Meet")
+    (corpus / "retranslated.txt").write_text(other, encoding="utf-8")
+    watch = oxigraph_store.LabelWatch()
+    for name in sorted(os.listdir(corpus)):
+        for quads in pipeline.process_file(corpus / name, facts=False).quads:
+            watch.add(quads)
+    assert any("/meeting/" in node for node in watch.nodes)  # the meeting the two translations name differently
+    build([corpus], tmp_path / "memory", html=False, check=False, progress=False)
+    build([corpus], tmp_path / "disk", html=False, check=False, progress=False, store=tmp_path / "disk" / "db")
+    exported = oxigraph_store.dump(oxigraph_store.open_store(tmp_path / "disk" / "db"), tmp_path / "merged.ttl")
+    assert rdf11(load(exported)) == rdf11(load(tmp_path / "memory" / "graph.ttl"))
+
+
 # A name for each canned query's name parameter, found in the test corpus.
 NAMES = {"entity_articles.rq": {"name": "河北省"}, "organization_timeline.rq": {"name": "河北省委"},
          "policy_decisions.rq": {"name": "党委领导下的厂长负责制"}, "meeting_decisions.rq": {"name": "全省工业会议"},
