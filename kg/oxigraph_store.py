@@ -46,10 +46,11 @@ WHERE {
          && (strlen(?other) < strlen(?label) || (strlen(?other) = strlen(?label) && str(?other) < str(?label))))
 }
 """
-# A label in a language other than those every article gives a node alike (see LabelWatch), within one line of an
-# article's N-Quads: its literal and its language; the subject starts the line.
-_OTHER_LABEL = re.compile(r' <http://www\.w3\.org/2000/01/rdf-schema#label> ("[^\n]*")@(?!zh |zh-Latn-pinyin )(\S+) <')
-PINNED_LANGUAGES = ("zh", "zh-Latn-pinyin")  # what _OTHER_LABEL leaves out
+PINNED_LANGUAGES = ("zh", "zh-Latn-pinyin")  # the labels every article gives a node alike (see LabelWatch)
+# A label in another language, within one line of an article's N-Quads: its literal and its language (the subject
+# starts the line). It starts with the predicate, which the regex engine finds by a plain string search.
+_OTHER_LABEL = re.compile(re.escape(f" <{RDFS.label}> ") + r'("[^\n]*")@(?!'
+                          + "|".join(re.escape(f"{tag} ") for tag in PINNED_LANGUAGES) + r")(\S+) <")
 MERGE_BATCH = 200  # nodes named in one label merge update
 MERGE_ALL_ABOVE = 50_000  # nodes with labels to merge beyond which one update over every label is run instead
 TURTLE_PREFIXES = {"kg": str(KG._NS), "kgr": str(KGR), "prov": PREFIXES["prov"], "rdf": PREFIXES["rdf"],

@@ -11,6 +11,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from rdflib import Literal, URIRef
+from rdflib.namespace import RDFS
 
 from kg import mapping, oxigraph_store, pipeline
 from kg.cli import OK, main
@@ -166,6 +167,22 @@ def test_canned_queries_give_the_same_rows(stored, path, bindings, named):
 
     assert rows(got) == rows(expected)
     assert rows(got)
+
+
+@pytest.mark.parametrize("lang", [None, "en", "zh-Latn-pinyin"])
+def test_canned_labels_are_in_the_language_asked_for_else_chinese(stored, lang):
+    memory, on_disk = stored
+    graph = load(memory / "graph.ttl")
+    labels: dict[tuple[str, str], str] = {(str(s), o.language): str(o) for s, o in graph.subject_objects(RDFS.label)}
+    bindings = {"lang": lang} if lang else {}
+    for got in (rdflib_query(graph, ROOT / "queries" / "meetings.rq", bindings),
+                oxigraph_store.query(oxigraph_store.open_store(on_disk / "db"), ROOT / "queries" / "meetings.rq",
+                                     bindings)):
+        names = {(str(row["meeting"]), str(row["name"])) for row in got}
+        assert names == {(m, labels.get((m, lang or "zh"), labels[(m, "zh")])) for m, _ in names}
+        assert any(labels.get((m, lang or "zh")) for m, _ in names)  # not every label a fallback
+        if lang == "en":  # and some are: the Chinese-only articles' meetings have no English label
+            assert any((m, "en") not in labels for m, _ in names)
 
 
 @pytest.mark.parametrize("sparql", [*(p.read_text(encoding="utf-8") for p in QUERIES),
