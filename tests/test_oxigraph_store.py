@@ -84,6 +84,7 @@ def test_finishing_a_store_keeps_one_label_per_language(tmp_path):
                    ("a", "altLabel", "Hebei Provincial Committee"), ("a", "label", "河北省委"),
                    ("b", "label", "Beijing"), ("b", "label", "北京"), ("b", "label", "Běijīng")}
 
+
 def _article(graph: str, *lines: str) -> str:
     return "".join(f"{line} <https://w3id.org/rmrb-kg/resource/article/{graph}> .\n" for line in sorted(lines))
 
