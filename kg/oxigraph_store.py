@@ -31,7 +31,7 @@ from rdflib.query import Result
 from kg import oxigraph_order
 from kg.namespace import KG, KGR
 from kg.sparql import PREFIXES, query_text
-from kg.store import new_graph, publish, without_graph
+from kg.store import graph_of, new_graph, publish, without_graph
 
 SCHEME = "oxigraph:"
 LOAD_CHUNK = 100_000  # triples per bulk load: about 130 MB of the loader's memory (300,000: twice that, no quicker)
@@ -117,10 +117,9 @@ class LabelWatch:
 
     def add(self, quads: str) -> None:
         """Watch the labels of one article's N-Quads (from ``kg.store.nquads``)."""
-        end = quads.find("\n")
-        if end < 0:
+        graph = graph_of(quads)
+        if not graph:
             return
-        graph = quads[quads.rindex(" <", 0, end) + 1:end - 2]
         if hash(graph) in self._articles:
             self._differs(graph)
         self._articles.add(hash(graph))

@@ -97,12 +97,17 @@ def nquads(graph_iri: URIRef, triples: Iterable[tuple]) -> str:
                            for s, p, o in triples}))
 
 
+def graph_of(quads: str) -> str:
+    """The graph IRI (``<…>``) that one article's N-Quads (from ``nquads``) are in; "" when there are none."""
+    end = quads.find("\n")  # a newline only ends a line: it is escaped in literals
+    return quads[quads.rindex(" <", 0, end) + 1:end - 2] if end > 0 else ""
+
+
 def without_graph(quads: str) -> str:
     """One article's N-Quads (from ``nquads``) as N-Triples: the same lines without the article's graph IRI."""
-    # Every line ends in the article's graph IRI, and a newline only ends a line (it is escaped in
-    # literals): taking the first line's ending out of the whole text leaves the N-Triples.
-    end = quads.find("\n")
-    return quads.replace(quads[quads.rindex(" <", 0, end):end + 1], " .\n") if end > 0 else quads
+    # Every line ends in the article's graph IRI: taking that ending out of the whole text leaves the N-Triples.
+    graph = graph_of(quads)
+    return quads.replace(f" {graph} .\n", " .\n") if graph else quads
 
 
 # The same IRIs (predicates, classes, the entities of an article) recur in every article, and rdflib checks
